@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AlertList, VerdictBadge } from '@/components/verdict-badge';
+import { getCountries, getCrisisWatchEntry } from '@/lib/content';
+import { formatLongDate, formatMonth } from '@/lib/format';
+import { pageMetadata } from '@/lib/page-metadata';
+import { countryPath, entryPath } from '@/lib/paths';
+
+type Props = { params: Promise<{ country: string; month: string }> };
+
+export const dynamicParams = false;
+
+export async function generateStaticParams() {
+  return (await getCountries()).flatMap((country) => country.entries.map((entry) => ({ country: country.slug, month: entry.month })));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { country: slug, month } = await params;
+  const found = await getCrisisWatchEntry(slug, month);
+  if (!found) return {};
+  const { country, entry } = found;
+  return pageMetadata({
+    title: `CrisisWatch ${country.name}, ${formatMonth(entry.month)}`,
+    description: entry.lead,
+    path: entryPath(country.slug, entry.month),
+    type: 'article',
+    publishedTime: entry.period.to,
+  });
+}
+
+export default async function CrisisWatchEntryPage({ params }: Props) {
+  const { country: slug, month } = await params;
+  const found = await getCrisisWatchEntry(slug, month);
+  if (!found) notFound();
+  const { country, entry, previous, next } = found;
+  return (
+    <article className="entry">
+      <p className="region">
+        <Link href={countryPath(country.slug)}>{country.name}</Link> · {country.region.join(' › ')}
+      </p>
+      <h1>
+        CrisisWatch {country.name}: {formatMonth(entry.month)}
+      </h1>
+      <p className="period">
+        Events from <time dateTime={entry.period.from}>{formatLongDate(entry.period.from)}</time> to{' '}
+        <time dateTime={entry.period.to}>{formatLongDate(entry.period.to)}</time>
+      </p>
+      <p className="verdict-line">
+        <VerdictBadge verdict={entry.verdict} />
+      </p>
+      <AlertList alerts={entry.alerts} />
+      <p className="lead">{entry.lead}</p>
+      <div className="prose" dangerouslySetInnerHTML={{ __html: entry.html }} />
+      <nav className="entry-nav" aria-label="CrisisWatch months">
+        <ul>
+          {previous && (
+            <li>
+              <Link href={entryPath(country.slug, previous.month)} rel="prev">
+                <span aria-hidden="true">← </span>Previous month: {formatMonth(previous.month)}
+              </Link>
+            </li>
+          )}
+          {next && (
+            <li>
+              <Link href={entryPath(country.slug, next.month)} rel="next">
+                Next month: {formatMonth(next.month)}
+                <span aria-hidden="true"> →</span>
+              </Link>
+            </li>
+          )}
+          <li>
+            <Link href={countryPath(country.slug)}>Back to {country.name}</Link>
+          </li>
+        </ul>
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { QuoteSlide } from '@/lib/content/quote-slides';
+
+const noSubscription = () => () => {};
+
+/**
+ * "In The News", following the WAI-ARIA Authoring Practices carousel pattern. It never
+ * rotates by itself, so its live region is always polite and there is nothing to pause.
+ * The server renders every quote as a readable list; once hydrated, one quote shows at a time.
+ */
+export function QuotesCarousel({ heading, slides }: { heading: string; slides: QuoteSlide[] }) {
+  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false) && slides.length > 1;
+  const [current, setCurrent] = useState(0);
+  const count = slides.length;
+
+  const showAnchor = useCallback(() => {
+    const index = slides.findIndex((slide) => `#${slide.anchor}` === window.location.hash);
+    if (index !== -1) setCurrent(index);
+  }, [slides]);
+
+  useEffect(() => {
+    // Arriving at (or following a link to) one quote shows that quote.
+    const timer = window.setTimeout(showAnchor, 0);
+    window.addEventListener('hashchange', showAnchor);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('hashchange', showAnchor);
+    };
+  }, [showAnchor]);
+
+  if (count === 0) return null;
+  const go = (step: number) => setCurrent((index) => (index + step + count) % count);
+
+  return (
+    <section className={enhanced ? 'carousel carousel-enhanced' : 'carousel'} aria-roledescription="carousel" aria-labelledby="quotes-heading">
+      <h2 id="quotes-heading">{heading}</h2>
+      {enhanced && (
+        <div className="carousel-controls">
+          <button type="button" aria-controls="quote-slides" onClick={() => go(-1)}>
+            <span aria-hidden="true">←</span> Previous quote
+          </button>
+          <span className="carousel-position" aria-hidden="true">
+            {current + 1} / {count}
+          </span>
+          <button type="button" aria-controls="quote-slides" onClick={() => go(1)}>
+            Next quote <span aria-hidden="true">→</span>
+          </button>
+        </div>
+      )}
+      <div id="quote-slides" className="carousel-slides" aria-live={enhanced ? 'polite' : undefined}>
+        {slides.map((slide, index) => (
+          <div
+            key={slide.anchor}
+            id={slide.anchor}
+            className="carousel-slide"
+            role="group"
+            aria-roledescription="slide"
+            aria-label={`${index + 1} of ${count}`}
+            hidden={enhanced && index !== current}
+          >
+            <figure className="quote">
+              <time className="quote-date" dateTime={slide.date}>
+                {slide.dateLabel}
+              </time>
+              <blockquote dangerouslySetInnerHTML={{ __html: slide.html }} />
+              <figcaption>
+                <span className="quote-name">{slide.name}</span>
+                <span className="quote-title">{slide.title}</span>
+                <span className="quote-outlet">
+                  {slide.url ? (
+                    <a href={slide.url} rel="noopener noreferrer">
+                      {slide.outlet}
+                    </a>
+                  ) : (
+                    <cite>{slide.outlet}</cite>
+                  )}
+                </span>
+              </figcaption>
+            </figure>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

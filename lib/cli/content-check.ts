@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { ContentValidationError, DEFAULT_CONTENT_DIR, formatProblem } from '../content';
+import { loadContent } from '../content/load-content';
+
+/**
+ * `npm run content:check [folder]`: validates a content tree the way the build does and prints
+ * every problem, one per line, so an editor can fix them all before committing.
+ */
+async function main(argv: string[]): Promise<number> {
+  const contentDir = argv[0] ? path.resolve(argv[0]) : DEFAULT_CONTENT_DIR;
+  try {
+    const { countries } = await loadContent(contentDir);
+    const entries = countries.reduce((sum, country) => sum + country.entries.length, 0);
+    const quotes = countries.reduce((sum, country) => sum + country.quotes.length, 0);
+    console.log(`Content OK: ${count(countries.length, 'country', 'countries')}, ${count(entries, 'CrisisWatch entry', 'CrisisWatch entries')}, ${count(quotes, 'quote', 'quotes')} in ${path.relative(process.cwd(), contentDir) || '.'}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ContentValidationError)) throw error;
+    for (const problem of error.problems) console.error(formatProblem(problem));
+    console.error(`\n${count(error.problems.length, 'problem', 'problems')} found.`);
+    return 1;
+  }
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);

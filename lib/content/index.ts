@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { loadContent, type ContentTree, type Country, type CrisisWatchEntry } from './load-content';
+
+export type { ContentTree, Country, CrisisWatchEntry, Quote } from './load-content';
+export { ContentValidationError, formatProblem, type ContentProblem } from './problems';
+
+export const DEFAULT_CONTENT_DIR = path.join(process.cwd(), 'content');
+
+/**
+ * The content tree is parsed, validated and rendered once per process and shared by every
+ * page, metadata function and static-params call. In development it is re-read on every
+ * request so that an editor sees a change (or its error) on reload.
+ */
+const trees = new Map<string, Promise<ContentTree>>();
+
+export function getContent(contentDir: string = DEFAULT_CONTENT_DIR): Promise<ContentTree> {
+  if (process.env.NODE_ENV === 'development') return loadContent(contentDir);
+  let tree = trees.get(contentDir);
+  if (!tree) {
+    tree = loadContent(contentDir);
+    trees.set(contentDir, tree);
+  }
+  return tree;
+}
+
+export async function getCountries(contentDir?: string): Promise<Country[]> {
+  return (await getContent(contentDir)).countries;
+}
+
+export async function getCountry(slug: string, contentDir?: string): Promise<Country | undefined> {
+  return (await getCountries(contentDir)).find((country) => country.slug === slug);
+}
+
+export type EntryInContext = {
+  country: Country;
+  entry: CrisisWatchEntry;
+  /** The month before, if the archive has it. */
+  previous?: CrisisWatchEntry;
+  next?: CrisisWatchEntry;
+};
+
+export async function getCrisisWatchEntry(slug: string, month: string, contentDir?: string): Promise<EntryInContext | undefined> {
+  const country = await getCountry(slug, contentDir);
+  if (!country) return undefined;
+  const index = country.entries.findIndex((entry) => entry.month === month);
+  if (index === -1) return undefined;
+  // entries run newest first, so the older month sits after this one
+  return { country, entry: country.entries[index]!, previous: country.entries[index + 1], next: country.entries[index - 1] };
+}

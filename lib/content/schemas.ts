@@ -1,0 +1,104 @@
+import { isValid, parseISO, format } from 'date-fns';
+import { z } from 'zod';
+
+/**
+ * One schema per content type. Types elsewhere are `z.infer` of these, so a field added here
+ * reaches every page with the compiler's help.
+ */
+
+export const VERDICTS = ['deteriorated', 'improved', 'unchanged'] as const;
+export const ALERTS = ['conflict-risk-alert', 'resolution-opportunity'] as const;
+
+/** Country folders become URL segments, so they must be safe, lower-case slugs. */
+export const COUNTRY_SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `required: one of ${values.join(' | ')}`
+        : `expected one of ${values.join(' | ')}, got ${describe(issue.input)}`,
+  });
+}
+
+/** A calendar date written as YYYY-MM-DD that exists (no 30 February). */
+export const isoDate = z
+  .string({ error: (issue) => `expected a date as YYYY-MM-DD, got ${describe(issue.input)}` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `expected a date as YYYY-MM-DD, got ${describe(issue.input)}` })
+  .refine((value) => isRealDay(value), { error: (issue) => `${describe(issue.input)} is not a real date` });
+
+/** A year and month written as YYYY-MM, between 1990 and 2100. */
+export const yearMonth = z
+  .string({ error: (issue) => `expected a month as YYYY-MM, got ${describe(issue.input)}` })
+  .regex(/^(199\d|20\d\d|2100)-(0[1-9]|1[0-2])$/, {
+    error: (issue) => `expected a real month as YYYY-MM, got ${describe(issue.input)}`,
+  });
+
+const requiredText = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `expected text, got ${describe(issue.input)}`) })
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
+
+export const countrySchema = z.strictObject({
+  name: requiredText('a country name'),
+  region: z
+    .array(requiredText('a region'), { error: 'expected a list of regions, broadest first, such as [Africa, Sahel]' })
+    .min(1, { error: 'at least one region is required' }),
+});
+
+export const crisisWatchSchema = z
+  .strictObject({
+    month: yearMonth,
+    period: z.strictObject(
+      { from: isoDate, to: isoDate },
+      { error: 'expected the period the entry covers, with from: and to: dates' },
+    ),
+    verdict: oneOf(VERDICTS),
+    alerts: z.array(oneOf(ALERTS), { error: 'expected a list of alerts (or [] for none)' }).default([]),
+    lead: requiredText('a lead sentence'),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.period.from > entry.period.to) {
+      ctx.addIssue({ code: 'custom', path: ['period', 'from'], message: `${entry.period.from} is after period.to ${entry.period.to}` });
+    }
+    // An impossible month is reported by its own check; comparing it with the period would only add noise.
+    if (!yearMonth.safeParse(entry.month).success) return;
+    const first = entry.period.from.slice(0, 7);
+    const last = entry.period.to.slice(0, 7);
+    if (entry.month < first || entry.month > last) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['period'],
+        message: `the period ${entry.period.from} to ${entry.period.to} does not cover the month ${entry.month}`,
+      });
+    }
+    if (new Set(entry.alerts).size !== entry.alerts.length) {
+      ctx.addIssue({ code: 'custom', path: ['alerts'], message: 'an alert is listed twice' });
+    }
+  });
+
+export const quoteSchema = z.strictObject({
+  date: isoDate,
+  outlet: requiredText('the outlet'),
+  name: requiredText("the expert's name"),
+  title: requiredText("the expert's title"),
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) link to the article' }).optional(),
+});
+
+export type Verdict = (typeof VERDICTS)[number];
+export type Alert = (typeof ALERTS)[number];
+export type CountryFrontmatter = z.infer<typeof countrySchema>;
+export type CrisisWatchFrontmatter = z.infer<typeof crisisWatchSchema>;
+export type QuoteFrontmatter = z.infer<typeof quoteSchema>;
+
+function isRealDay(value: string): boolean {
+  const parsed = parseISO(value);
+  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
+}
+
+function describe(input: unknown): string {
+  if (input === undefined) return 'nothing (the field is required)';
+  if (input instanceof Date) return 'a date-time';
+  return JSON.stringify(input) ?? String(input);
+}

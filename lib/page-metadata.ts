@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { getSiteConfig } from './config/site-config';
+
+type PageMetadataInput = {
+  title: string;
+  description: string;
+  /** Site-relative path; resolved against SITE_URL through the layout's metadataBase. */
+  path: string;
+  type?: 'website' | 'article';
+  publishedTime?: string;
+};
+
+/** Title, description, canonical URL and Open Graph tags, the same way on every page. */
+export function pageMetadata({ title, description, path, type = 'website', publishedTime }: PageMetadataInput): Metadata {
+  const { SITE_NAME: siteName } = getSiteConfig();
+  const openGraph = { title, description, url: path, siteName, locale: 'en_GB' };
+  return {
+    title,
+    description,
+    alternates: { canonical: path },
+    openGraph: type === 'article' ? { ...openGraph, type, publishedTime } : { ...openGraph, type },
+    twitter: { card: 'summary', title, description },
+  };
+}
