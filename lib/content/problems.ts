@@ -17,12 +17,13 @@ export function formatProblem(problem: ContentProblem): string {
 }
 
 export class ContentValidationError extends Error {
-  readonly problems: readonly ContentProblem[];
+  declare readonly problems: readonly ContentProblem[];
 
   constructor(problems: readonly ContentProblem[]) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     super(`Content has ${count}:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentValidationError';
-    this.problems = problems;
+    // Not enumerable: the message already lists every problem, so logs need not print them twice.
+    Object.defineProperty(this, 'problems', { value: problems, enumerable: false });
   }
 }

@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const PAGES = ['/', '/mali', '/mali/crisiswatch/2023-02', '/no-such-page', '/subscribe?result=invalid-email&country=mali', '/subscribe?result=unavailable'];
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+for (const path of PAGES) {
+  test(`axe finds no WCAG 2.2 A/AA violation on ${path}`, async ({ browser, javaScriptEnabled }) => {
+    // axe runs as script in the page, so "JavaScript off" is the page with the site's own scripts blocked.
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    const page = await context.newPage();
+    if (!javaScriptEnabled) await page.route('**/_next/static/**/*.js', (route) => route.abort());
+    await page.goto(path);
+    const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+    expect(violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+    await context.close();
+  });
+}
+
+test('the first Tab reaches a skip link that moves focus to the main content', async ({ page }) => {
+  await page.goto('/mali');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('focused links show a visible focus indicator', async ({ page }) => {
+  await page.goto('/mali');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!focused) return 'none';
+    const style = getComputedStyle(focused);
+    return `${style.outlineStyle} ${style.outlineWidth}`;
+  });
+  expect(outline).toMatch(/^solid [2-9]/);
+});
+
+test('the page fits a phone screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ['/', '/mali', '/mali/crisiswatch/2023-02']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
+
+test('prints the content without the form and with every quote', async ({ page }) => {
+  await page.goto('/mali');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Subscribe' })).toBeHidden();
+  await expect(page.locator('.site-header')).toBeHidden();
+  const slides = page.getByRole('region', { name: 'In The News' }).locator('.carousel-slide');
+  for (let index = 0; index < 6; index += 1) await expect(slides.nth(index)).toBeVisible();
+});

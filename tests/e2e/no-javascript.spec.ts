@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+
+// Runs only in the project with JavaScript turned off.
+test.describe('without JavaScript', () => {
+  test('every quote is readable at once and there are no dead buttons', async ({ page }) => {
+    await page.goto('/mali');
+    const slides = page.getByRole('region', { name: 'In The News' }).getByRole('group');
+    await expect(slides).toHaveCount(6);
+    for (let index = 0; index < 6; index += 1) await expect(slides.nth(index)).toBeVisible();
+    await expect(page.getByRole('button', { name: /quote/ })).toHaveCount(0);
+  });
+
+  test('the subscribe form posts and lands on a page that says what happened', async ({ page }) => {
+    await page.goto('/mali');
+    await page.getByLabel('Email address').fill('reader@example.org');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await expect(page).toHaveURL(/\/subscribe\?result=unavailable&country=mali$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email updates are not open yet');
+    await expect(page.getByText('Your address was not stored.')).toBeVisible();
+    await page.getByRole('link', { name: 'Back to Mali' }).click();
+    await expect(page).toHaveURL(/\/mali$/);
+  });
+
+  test('an address the server rejects is explained, with the form offered again', async ({ page }) => {
+    await page.goto('/mali');
+    // Passes the browser's own check (it has an @) but not the server's schema.
+    await page.getByLabel('Email address').fill('reader@example');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await expect(page).toHaveURL(/\/subscribe\?result=invalid-email&country=mali$/);
+    await expect(page.getByRole('alert')).toContainText('Enter an email address in the form name@example.org');
+    await expect(page.getByLabel('Email address')).toBeVisible();
+  });
+});

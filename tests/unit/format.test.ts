@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatLongDate, formatMonth, formatShortDate, truncateText } from '@/lib/format';
+
+describe('dates as readers see them', () => {
+  it('formats months, short and long dates', () => {
+    expect(formatMonth('2023-02')).toBe('February 2023');
+    expect(formatShortDate('2023-02-08')).toBe('8 Feb 2023');
+    expect(formatLongDate('2023-01-27')).toBe('27 January 2023');
+  });
+});
+
+describe('truncateText', () => {
+  it('leaves short text alone and cuts long text at a word with an ellipsis', () => {
+    expect(truncateText('Short text.', 50)).toBe('Short text.');
+    const cut = truncateText('one two three four five six seven eight nine ten', 20);
+    expect(cut).toBe('one two three four…');
+    expect(cut.length).toBeLessThanOrEqual(20);
+  });
+});
