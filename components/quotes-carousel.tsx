@@ -39,13 +39,13 @@ export function QuotesCarousel({ heading, slides }: { heading: string; slides: Q
       {enhanced && (
         <div className="carousel-controls">
           <button type="button" aria-controls="quote-slides" onClick={() => go(-1)}>
-            <span aria-hidden="true">←</span> Previous quote
+            <span aria-hidden="true">←</span> Previous<span className="visually-hidden"> quote</span>
           </button>
           <span className="carousel-position" aria-hidden="true">
             {current + 1} / {count}
           </span>
           <button type="button" aria-controls="quote-slides" onClick={() => go(1)}>
-            Next quote <span aria-hidden="true">→</span>
+            Next<span className="visually-hidden"> quote</span> <span aria-hidden="true">→</span>
           </button>
         </div>
       )}

@@ -96,6 +96,9 @@ test.describe('every page describes itself', () => {
       for (const property of ['og:title', 'og:description', 'og:url', 'og:type', 'og:site_name']) {
         await expect(page.locator(`meta[property="${property}"]`)).toHaveAttribute('content', /.+/);
       }
+      const image = await page.locator('meta[property="og:image"]').first().getAttribute('content');
+      const imageResponse = await page.request.get(image ?? '');
+      expect(imageResponse.headers()['content-type']).toBe('image/png');
       const icon = await page.locator('link[rel="icon"]').getAttribute('href');
       expect(icon).toBeTruthy();
       const iconResponse = await page.request.get(icon ?? '');
