@@ -1,11 +1,14 @@
 import { ALERT_LABELS, VERDICT_LABELS } from '@/lib/content/verdicts';
 import type { Alert, Verdict } from '@/lib/content/schemas';
+import { ShapeIcon, VerdictShape } from './verdict-shapes';
 
 /** The verdict in words; the shape beside it is decoration for sighted readers, never the message. */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   return (
     <span className={`verdict verdict-${verdict}`}>
-      <VerdictIcon verdict={verdict} />
+      <ShapeIcon>
+        <VerdictShape verdict={verdict} />
+      </ShapeIcon>
       <span>{VERDICT_LABELS[verdict]}</span>
     </span>
   );
@@ -22,15 +25,5 @@ export function AlertList({ alerts }: { alerts: readonly Alert[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-function VerdictIcon({ verdict }: { verdict: Verdict }) {
-  return (
-    <svg className="verdict-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-      {verdict === 'deteriorated' && <path d="M10 17 2 4h16z" />}
-      {verdict === 'improved' && <path d="M10 3l8 13H2z" />}
-      {verdict === 'unchanged' && <rect x="3" y="7" width="14" height="6" rx="1" />}
-    </svg>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getSiteConfig } from './config/site-config';
+import { countryFeedPath, siteFeedPath } from './paths';
 
 type PageMetadataInput = {
   title: string;
@@ -8,18 +9,23 @@ type PageMetadataInput = {
   path: string;
   type?: 'website' | 'article';
   publishedTime?: string;
+  /** The country whose feed the page links to, beside the site's feed. */
+  feed?: { slug: string; name: string };
+  /** A share image of the page's own; the site-wide one otherwise. */
+  image?: string;
 };
 
-/** Title, description, canonical URL and Open Graph tags, the same way on every page. */
-export function pageMetadata({ title, description, path, type = 'website', publishedTime }: PageMetadataInput): Metadata {
+/** Title, description, canonical URL, feeds and Open Graph tags, the same way on every page. */
+export function pageMetadata({ title, description, path, type = 'website', publishedTime, feed, image }: PageMetadataInput): Metadata {
   const { SITE_NAME: siteName } = getSiteConfig();
-  // The site-wide image from app/opengraph-image.tsx; a page's own openGraph would otherwise drop it.
-  const images = [{ url: '/opengraph-image', width: 1200, height: 630, alt: `${siteName}: where each conflict stands this month` }];
+  const images = [{ url: image ?? '/opengraph-image', width: 1200, height: 630, alt: image ? title : `${siteName}: where each conflict stands this month` }];
   const openGraph = { title, description, url: path, siteName, locale: 'en_GB', images };
+  const feeds = [{ url: siteFeedPath(), title: `${siteName}: all CrisisWatch entries` }];
+  if (feed) feeds.unshift({ url: countryFeedPath(feed.slug), title: `${siteName}: CrisisWatch ${feed.name}` });
   return {
     title,
     description,
-    alternates: { canonical: path },
+    alternates: { canonical: path, types: { 'application/atom+xml': feeds } },
     openGraph: type === 'article' ? { ...openGraph, type, publishedTime } : { ...openGraph, type },
     twitter: { card: 'summary_large_image', title, description, images },
   };

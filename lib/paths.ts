@@ -2,3 +2,20 @@
 export const countryPath = (country: string) => `/${country}`;
 export const entryPath = (country: string, month: string) => `/${country}/crisiswatch/${month}`;
 export const quoteAnchor = (quoteId: string) => `quote-${quoteId}`;
+
+export const archivePath = (country: string, page = 1) => (page === 1 ? `/${country}/crisiswatch` : `/${country}/crisiswatch/page/${page}`);
+
+/** A filtered view of the archive: a GET URL, so every view can be bookmarked and shared. */
+export function filteredArchivePath(country: string, filter: { verdict?: string; from?: number; to?: number }, page = 1): string {
+  const query = new URLSearchParams();
+  if (filter.verdict) query.set('verdict', filter.verdict);
+  if (filter.from !== undefined) query.set('from', String(filter.from));
+  if (filter.to !== undefined) query.set('to', String(filter.to));
+  if (page > 1) query.set('page', String(page));
+  const search = query.toString();
+  return `/${country}/crisiswatch/filter${search ? `?${search}` : ''}`;
+}
+
+export const siteFeedPath = () => '/feed.xml';
+export const countryFeedPath = (country: string) => `/${country}/feed.xml`;
+export const historyDataPath = (country: string, format: 'json' | 'csv') => `/${country}/crisiswatch.${format}`;

@@ -1,23 +1,25 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CrisisWatchSummary } from '@/components/crisiswatch-summary';
 import { LatestUpdates } from '@/components/latest-updates';
 import { QuotesCarousel } from '@/components/quotes-carousel';
 import { SubscribeSection } from '@/components/subscribe-section';
-import { getCountries, getCountry } from '@/lib/content';
+import { VerdictTimeline } from '@/components/verdict-timeline';
+import { getCountry } from '@/lib/content';
+import { countryStaticParams } from '@/lib/country-file-route';
 import { toQuoteSlides } from '@/lib/content/quote-slides';
 import { getLatestUpdates } from '@/lib/content/latest-updates';
+import { getVerdictHistory } from '@/lib/content/verdict-history';
 import { truncateText } from '@/lib/format';
 import { pageMetadata } from '@/lib/page-metadata';
-import { countryPath } from '@/lib/paths';
+import { archivePath, countryPath } from '@/lib/paths';
 
 type Props = { params: Promise<{ country: string }> };
 
 export const dynamicParams = false;
 
-export async function generateStaticParams() {
-  return (await getCountries()).map((country) => ({ country: country.slug }));
-}
+export const generateStaticParams = countryStaticParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const country = await getCountry((await params).country);
@@ -26,6 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: `${country.name}: profile, CrisisWatch and expert views`,
     description: truncateText(country.profileExcerpt, 200),
     path: countryPath(country.slug),
+    feed: country,
+    image: `${countryPath(country.slug)}/opengraph-image`,
   });
 }
 
@@ -39,6 +43,15 @@ export default async function CountryPage({ params }: Props) {
       <h1>{country.name}</h1>
       <div className="prose profile" dangerouslySetInnerHTML={{ __html: country.profileHtml }} />
       {latest ? <CrisisWatchSummary country={country} entry={latest} /> : <p>No CrisisWatch entry has been published yet.</p>}
+      {latest && (
+        <section aria-labelledby="history-heading">
+          <h2 id="history-heading">Verdict history</h2>
+          <VerdictTimeline history={getVerdictHistory(country)} headingId="history-heading" />
+          <p>
+            <Link href={archivePath(country.slug)}>All CrisisWatch months for {country.name}</Link>
+          </p>
+        </section>
+      )}
       <QuotesCarousel heading="In The News" slides={toQuoteSlides(country.quotes)} />
       <LatestUpdates updates={getLatestUpdates(country)} />
       <SubscribeSection country={country.slug} />

@@ -10,6 +10,8 @@ const siteConfigSchema = z.object({
     .default('http://localhost:3000')
     .transform((url) => url.replace(/\/+$/, '')),
   SITE_NAME: z.string().trim().min(1).default('Crisis Briefings'),
+  /** The content tree the site is built from; tests point it at generated fictional countries. */
+  CONTENT_DIR: z.string().trim().min(1).default('content'),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
@@ -25,6 +27,7 @@ export function parseSiteConfig(env: Record<string, string | undefined>): SiteCo
   const result = siteConfigSchema.safeParse({
     SITE_URL: env.SITE_URL || undefined,
     SITE_NAME: env.SITE_NAME || undefined,
+    CONTENT_DIR: env.CONTENT_DIR || undefined,
   });
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));

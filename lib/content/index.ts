@@ -1,10 +1,11 @@
 import path from 'node:path';
+import { getSiteConfig } from '../config/site-config';
 import { loadContent, type ContentTree, type Country, type CrisisWatchEntry } from './load-content';
 
 export type { ContentTree, Country, CrisisWatchEntry, Quote } from './load-content';
 export { ContentValidationError, formatProblem, type ContentProblem } from './problems';
 
-export const DEFAULT_CONTENT_DIR = path.join(process.cwd(), 'content');
+export const DEFAULT_CONTENT_DIR = path.resolve(getSiteConfig().CONTENT_DIR);
 
 /**
  * The content tree is parsed, validated and rendered once per process and shared by every

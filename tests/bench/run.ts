@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { timeContentLoads, type ContentTiming } from './content-bench';
-import { writeFictionalTree } from './fictional-tree';
+import { writeFictionalTree } from '../fixtures/fictional-tree';
 import { bytes, formatTable, ms, ratio, signedBytes } from './format-table';
 import { startNextServer } from './next-server';
 import { measurePage, type PageWeight } from './page-weight';
@@ -16,7 +16,7 @@ const PROJECT_DIR = process.cwd();
 const PROCESSES = 5;
 const WARM_RUNS = 5;
 const FICTIONAL_MONTHS = 240;
-const PAGES = ['/', '/mali', '/mali/crisiswatch/2023-02'];
+const PAGES = ['/', '/mali', '/mali/crisiswatch', '/mali/crisiswatch/2023-02'];
 const NOT_FOUND_PAGE = '/bench-no-such-page';
 
 async function main(): Promise<void> {

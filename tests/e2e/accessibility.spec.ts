@@ -1,7 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { FICTIONAL_SITE_URL } from './sites';
 
-const PAGES = ['/', '/mali', '/mali/crisiswatch/2023-02', '/no-such-page', '/subscribe?result=invalid-email&country=mali', '/subscribe?result=unavailable'];
+const PAGES = [
+  '/',
+  '/mali',
+  '/mali/crisiswatch',
+  '/mali/crisiswatch/2023-02',
+  '/no-such-page',
+  '/subscribe?result=invalid-email&country=mali',
+  '/subscribe?result=unavailable',
+  `${FICTIONAL_SITE_URL}/ruritania`,
+  `${FICTIONAL_SITE_URL}/ruritania/crisiswatch/page/2`,
+  `${FICTIONAL_SITE_URL}/ruritania/crisiswatch/filter?verdict=improved&from=2010`,
+  `${FICTIONAL_SITE_URL}/ruritania/crisiswatch/filter?from=2015&to=2010`,
+];
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 for (const path of PAGES) {
@@ -42,7 +55,7 @@ test('focused links show a visible focus indicator', async ({ page }) => {
 
 test('the page fits a phone screen without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ['/', '/mali', '/mali/crisiswatch/2023-02']) {
+  for (const path of ['/', '/mali', '/mali/crisiswatch', '/mali/crisiswatch/2023-02', `${FICTIONAL_SITE_URL}/ruritania/crisiswatch`]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
@@ -56,4 +69,18 @@ test('prints the content without the form and with every quote', async ({ page }
   await expect(page.locator('.site-header')).toBeHidden();
   const slides = page.getByRole('region', { name: 'In The News' }).locator('.carousel-slide');
   for (let index = 0; index < 6; index += 1) await expect(slides.nth(index)).toBeVisible();
+  // The verdict history prints as a table (on screen it is there for screen readers only).
+  const table = page.getByRole('table', { name: /Verdict history/ });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row', { name: 'February 2023 Unchanged Situation None' })).toBeVisible();
+});
+
+test('the verdict history table is in the accessibility tree but not drawn on screen', async ({ page }) => {
+  await page.goto('/mali');
+  const table = page.getByRole('table', { name: /Verdict history, 1 month, February 2023 to February 2023/ });
+  await expect(table).toHaveCount(1);
+  // Drawn through a 1px clipping box, the screen-reader-only pattern.
+  const clip = await page.locator('.timeline-table').boundingBox();
+  expect(clip?.width).toBeLessThanOrEqual(1);
+  expect(clip?.height).toBeLessThanOrEqual(1);
 });

@@ -3,7 +3,7 @@ import { ConfigError, parseSiteConfig } from '@/lib/config/site-config';
 
 describe('site configuration', () => {
   it('defaults to the local address', () => {
-    expect(parseSiteConfig({})).toEqual({ SITE_URL: 'http://localhost:3000', SITE_NAME: 'Crisis Briefings' });
+    expect(parseSiteConfig({})).toEqual({ SITE_URL: 'http://localhost:3000', SITE_NAME: 'Crisis Briefings', CONTENT_DIR: 'content' });
   });
 
   it('drops a trailing slash from SITE_URL', () => {

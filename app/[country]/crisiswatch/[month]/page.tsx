@@ -5,7 +5,10 @@ import { AlertList, VerdictBadge } from '@/components/verdict-badge';
 import { getCountries, getCrisisWatchEntry } from '@/lib/content';
 import { formatLongDate, formatMonth } from '@/lib/format';
 import { pageMetadata } from '@/lib/page-metadata';
-import { countryPath, entryPath } from '@/lib/paths';
+import { getSiteConfig } from '@/lib/config/site-config';
+import { entryJsonLd } from '@/lib/content/entry-json-ld';
+import { archivePath, countryPath, entryPath } from '@/lib/paths';
+import { JsonLd } from '@/components/json-ld';
 
 type Props = { params: Promise<{ country: string; month: string }> };
 
@@ -26,6 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     path: entryPath(country.slug, entry.month),
     type: 'article',
     publishedTime: entry.period.to,
+    feed: country,
+    image: `${entryPath(country.slug, entry.month)}/opengraph-image`,
   });
 }
 
@@ -36,6 +41,7 @@ export default async function CrisisWatchEntryPage({ params }: Props) {
   const { country, entry, previous, next } = found;
   return (
     <article className="entry">
+      <JsonLd data={entryJsonLd(country, entry, getSiteConfig())} />
       <p className="region">
         <Link href={countryPath(country.slug)}>{country.name}</Link> · {country.region.join(' › ')}
       </p>
@@ -69,6 +75,9 @@ export default async function CrisisWatchEntryPage({ params }: Props) {
               </Link>
             </li>
           )}
+          <li>
+            <Link href={archivePath(country.slug)}>All months</Link>
+          </li>
           <li>
             <Link href={countryPath(country.slug)}>Back to {country.name}</Link>
           </li>

@@ -1,0 +1,13 @@
+import { getSiteConfig } from '@/lib/config/site-config';
+import { getHistoryRows, historyToCsv } from '@/lib/content/history-data';
+import { countryFileRoute, countryStaticParams } from '@/lib/country-file-route';
+
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+export const generateStaticParams = countryStaticParams;
+
+export const GET = countryFileRoute((country) => ({
+  body: historyToCsv(getHistoryRows(country, getSiteConfig().SITE_URL)),
+  contentType: 'text/csv; charset=utf-8; header=present',
+  headers: { 'Content-Disposition': `inline; filename="${country.slug}-crisiswatch.csv"` },
+}));

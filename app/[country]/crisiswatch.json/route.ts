@@ -1,0 +1,12 @@
+import { getSiteConfig } from '@/lib/config/site-config';
+import { getHistoryRows, historyToJson } from '@/lib/content/history-data';
+import { countryFileRoute, countryStaticParams } from '@/lib/country-file-route';
+
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+export const generateStaticParams = countryStaticParams;
+
+export const GET = countryFileRoute((country) => ({
+  body: historyToJson(country, getHistoryRows(country, getSiteConfig().SITE_URL)),
+  contentType: 'application/json; charset=utf-8',
+}));

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { CrisisWatchArchive } from '@/components/crisiswatch-archive';
+import { getCountries, getCountry } from '@/lib/content';
+import { archivePageCount, paginate } from '@/lib/content/archive';
+import { archiveMetadata } from '@/lib/content/archive-metadata';
+import { archivePath } from '@/lib/paths';
+
+type Props = { params: Promise<{ country: string; page: string }> };
+
+export const dynamicParams = false;
+
+/** Page 1 lives at /<country>/crisiswatch; these are pages 2 and on, each with a stable URL. */
+export async function generateStaticParams() {
+  return (await getCountries()).flatMap((country) =>
+    Array.from({ length: archivePageCount(country.entries.length) - 1 }, (_, index) => ({ country: country.slug, page: String(index + 2) })),
+  );
+}
+
+async function load(params: Props['params']) {
+  const { country: slug, page } = await params;
+  const country = await getCountry(slug);
+  const number = Number(page);
+  if (!country || !Number.isInteger(number) || number < 2) return undefined;
+  const paged = paginate(country.entries, number);
+  return paged && { country, paged };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await load(params);
+  return found ? archiveMetadata(found.country, found.paged.page) : {};
+}
+
+export default async function ArchivePageN({ params }: Props) {
+  const found = await load(params);
+  if (!found) notFound();
+  const { country, paged } = found;
+  return <CrisisWatchArchive country={country} paged={paged} filter={{}} errors={[]} hrefFor={(page) => archivePath(country.slug, page)} />;
+}

@@ -1,0 +1,12 @@
+import { getSiteConfig } from '@/lib/config/site-config';
+import { countryFileRoute, countryStaticParams } from '@/lib/country-file-route';
+import { buildCountryFeed } from '@/lib/feeds/atom-feed';
+
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+export const generateStaticParams = countryStaticParams;
+
+export const GET = countryFileRoute((country) => {
+  const { SITE_URL, SITE_NAME } = getSiteConfig();
+  return { body: buildCountryFeed(country, { url: SITE_URL, name: SITE_NAME }), contentType: 'application/atom+xml; charset=utf-8' };
+});

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+
+/** Page links for a list; `hrefFor(n)` gives each page's stable URL. */
+export function Pagination({ page, pageCount, hrefFor, label }: { page: number; pageCount: number; hrefFor: (page: number) => string; label: string }) {
+  if (pageCount <= 1) return null;
+  const pages = Array.from({ length: pageCount }, (_, index) => index + 1);
+  return (
+    <nav className="pagination" aria-label={label}>
+      <ul>
+        {page > 1 && (
+          <li>
+            <Link href={hrefFor(page - 1)} rel="prev">
+              <span aria-hidden="true">← </span>Newer
+            </Link>
+          </li>
+        )}
+        {pages.map((number) => (
+          <li key={number}>
+            {number === page ? (
+              <span aria-current="page" className="pagination-current">
+                <span className="visually-hidden">Page </span>
+                {number}
+              </span>
+            ) : (
+              <Link href={hrefFor(number)}>
+                <span className="visually-hidden">Page </span>
+                {number}
+              </Link>
+            )}
+          </li>
+        ))}
+        {page < pageCount && (
+          <li>
+            <Link href={hrefFor(page + 1)} rel="next">
+              Older<span aria-hidden="true"> →</span>
+            </Link>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

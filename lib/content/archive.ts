@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { CrisisWatchEntry } from './load-content';
+import { VERDICTS, type Verdict } from './schemas';
+
+/** Two years of months a page: short enough to scan, long enough that twenty years is ten pages. */
+export const ARCHIVE_PAGE_SIZE = 24;
+
+export type ArchiveFilter = { verdict?: Verdict; from?: number; to?: number };
+
+const year = z.coerce
+  .number({ error: 'Choose a year' })
+  .int({ error: 'Choose a year' })
+  .min(1990, { error: 'Choose a year from 1990' })
+  .max(2100, { error: 'Choose a year up to 2100' });
+
+/** The archive's query string: every field optional; an empty value means "any". */
+const querySchemas = {
+  verdict: z.enum(VERDICTS, { error: `Choose a verdict: ${VERDICTS.join(', ')}` }).optional(),
+  from: year.optional(),
+  to: year.optional(),
+  page: z.coerce.number({ error: 'Choose a page number' }).int({ error: 'Choose a page number' }).min(1, { error: 'Pages start at 1' }).default(1),
+};
+
+export type ArchiveQuery = { ok: true; filter: ArchiveFilter; page: number } | { ok: false; errors: { field: string; message: string }[] };
+
+/** Checks each field on its own, then the range, so every problem is reported at once. */
+export function parseArchiveQuery(searchParams: Record<string, string | string[] | undefined>): ArchiveQuery {
+  const single = (key: string) => {
+    const value = searchParams[key];
+    const text = Array.isArray(value) ? value[0] : value;
+    return text === undefined || text.trim() === '' ? undefined : text.trim();
+  };
+  const errors: { field: string; message: string }[] = [];
+  const check = <T>(field: keyof typeof querySchemas, schema: z.ZodType<T>): T | undefined => {
+    const result = schema.safeParse(single(field));
+    if (result.success) return result.data;
+    errors.push({ field, message: result.error.issues[0]?.message ?? 'Invalid value' });
+    return undefined;
+  };
+  const verdict = check('verdict', querySchemas.verdict);
+  const from = check('from', querySchemas.from);
+  const to = check('to', querySchemas.to);
+  const page = check('page', querySchemas.page);
+  if (from !== undefined && to !== undefined && from > to) errors.push({ field: 'to', message: 'The end year must not be before the start year' });
+  if (errors.length > 0 || page === undefined) return { ok: false, errors };
+  const filter: ArchiveFilter = {};
+  if (verdict !== undefined) filter.verdict = verdict;
+  if (from !== undefined) filter.from = from;
+  if (to !== undefined) filter.to = to;
+  return { ok: true, filter, page };
+}
+
+export function isFiltered(filter: ArchiveFilter): boolean {
+  return filter.verdict !== undefined || filter.from !== undefined || filter.to !== undefined;
+}
+
+export function filterEntries(entries: CrisisWatchEntry[], filter: ArchiveFilter): CrisisWatchEntry[] {
+  return entries.filter((entry) => {
+    const entryYear = Number(entry.month.slice(0, 4));
+    return (
+      (filter.verdict === undefined || entry.verdict === filter.verdict) &&
+      (filter.from === undefined || entryYear >= filter.from) &&
+      (filter.to === undefined || entryYear <= filter.to)
+    );
+  });
+}
+
+export type Paged<T> = { items: T[]; page: number; pageCount: number; total: number };
+
+/** A page past the end is reported as such (undefined) so the route can answer 404. */
+export function paginate<T>(items: T[], page: number, size = ARCHIVE_PAGE_SIZE): Paged<T> | undefined {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  if (page > pageCount) return undefined;
+  return { items: items.slice((page - 1) * size, page * size), page, pageCount, total: items.length };
+}
+
+export function archivePageCount(entryCount: number, size = ARCHIVE_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(entryCount / size));
+}

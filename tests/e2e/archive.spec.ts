@@ -1,0 +1,142 @@
+import { expect, test } from '@playwright/test';
+import { FICTIONAL_SITE_URL } from './sites';
+
+const ruritania = (path: string) => `${FICTIONAL_SITE_URL}/ruritania${path}`;
+
+test.describe('the CrisisWatch archive of Mali', () => {
+  test('lists every month with its verdict in words and lead, each a link to the entry', async ({ page }) => {
+    await page.goto('/mali');
+    await page.getByRole('link', { name: 'All CrisisWatch months for Mali' }).click();
+    await expect(page).toHaveURL(/\/mali\/crisiswatch$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('CrisisWatch Mali: every month');
+    const month = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'February 2023' }) });
+    await expect(month).toContainText('Unchanged Situation');
+    await expect(month).toContainText('Bamako expelled UN mission’s human rights chief');
+    await month.getByRole('link', { name: 'February 2023' }).click();
+    await expect(page).toHaveURL(/\/mali\/crisiswatch\/2023-02$/);
+    await page.getByRole('link', { name: 'All months' }).click();
+    await expect(page).toHaveURL(/\/mali\/crisiswatch$/);
+  });
+
+  test('the timeline on the country page names each mark and links it to its month', async ({ page }) => {
+    await page.goto('/mali');
+    const mark = page.getByRole('link', { name: 'February 2023: unchanged situation', exact: true });
+    await expect(mark).toHaveCount(1);
+    await mark.click();
+    await expect(page).toHaveURL(/\/mali\/crisiswatch\/2023-02$/);
+  });
+});
+
+test.describe('twenty years of a fictional country', () => {
+  test('the timeline draws 240 named marks, a row a year', async ({ page }) => {
+    await page.goto(ruritania('/crisiswatch'));
+    const chart = page.getByRole('group', { name: 'Verdict history' });
+    await expect(chart.getByRole('link')).toHaveCount(240);
+    await expect(chart.getByRole('link', { name: 'April 2005: improved situation, conflict risk alert' })).toHaveAttribute('href', '/ruritania/crisiswatch/2005-04');
+    const box = await chart.boundingBox();
+    // Legible: a mark a month at desktop width, not squeezed into a strip.
+    expect(box && box.height / 20).toBeGreaterThanOrEqual(20);
+    await expect(page.getByText('240 months, January 2005 to December 2024').first()).toBeVisible();
+  });
+
+  test('pages through the archive with stable URLs', async ({ page }) => {
+    await page.goto(ruritania('/crisiswatch'));
+    await expect(page.getByRole('status')).toHaveText('240 months; page 1 of 10: December 2024 to January 2023.');
+    await expect(page.locator('.archive-list > li')).toHaveCount(24);
+    const pages = page.getByRole('navigation', { name: 'Archive pages' });
+    await pages.getByRole('link', { name: 'Older' }).click();
+    await expect(page).toHaveURL(ruritania('/crisiswatch/page/2'));
+    await expect(page.getByRole('status')).toHaveText('240 months; page 2 of 10: December 2022 to January 2021.');
+    await pages.getByRole('link', { name: 'Page 10' }).click();
+    await expect(page).toHaveURL(ruritania('/crisiswatch/page/10'));
+    await expect(page.locator('.archive-list > li').last()).toContainText('January 2005');
+    await expect(pages.getByRole('link', { name: 'Older' })).toHaveCount(0);
+    expect((await page.goto(ruritania('/crisiswatch/page/11')))?.status()).toBe(404);
+  });
+
+  test('filters by verdict and year range with a GET form', async ({ page }) => {
+    await page.goto(ruritania('/crisiswatch'));
+    await page.getByLabel('Verdict', { exact: true }).selectOption('improved');
+    await page.getByLabel('From year').selectOption('2010');
+    await page.getByLabel('To year').selectOption('2012');
+    await page.getByRole('button', { name: 'Show months' }).click();
+    await expect(page).toHaveURL(ruritania('/crisiswatch/filter?verdict=improved&from=2010&to=2012'));
+    await expect(page.getByRole('status')).toHaveText('9 months matching improved situation, from 2010, to 2012.');
+    await expect(page.locator('.archive-list > li')).toHaveCount(9);
+    for (const item of await page.locator('.archive-list > li').all()) await expect(item).toContainText('Improved Situation');
+    // The form shows the filter it applied, and clearing it returns to the whole archive.
+    await expect(page.getByLabel('Verdict', { exact: true })).toHaveValue('improved');
+    await page.getByRole('link', { name: 'Clear filters' }).click();
+    await expect(page).toHaveURL(ruritania('/crisiswatch'));
+  });
+
+  test('a filtered view pages with its filter kept', async ({ page }) => {
+    await page.goto(ruritania('/crisiswatch/filter?verdict=unchanged'));
+    await expect(page.getByRole('status')).toHaveText('120 months matching unchanged situation; page 1 of 5: November 2024 to January 2021.');
+    await page.getByRole('navigation', { name: 'Archive pages' }).getByRole('link', { name: 'Page 5' }).click();
+    await expect(page).toHaveURL(ruritania('/crisiswatch/filter?verdict=unchanged&page=5'));
+    await expect(page.locator('.archive-list > li').last()).toContainText('January 2005');
+  });
+
+  test('explains a filter it cannot apply', async ({ page }) => {
+    await page.goto(ruritania('/crisiswatch/filter?from=2015&to=2010&verdict=worse'));
+    const alert = page.getByRole('alert').filter({ hasText: 'The filter could not be applied' });
+    await expect(alert).toContainText('Choose a verdict: deteriorated, improved, unchanged');
+    await expect(alert).toContainText('The end year must not be before the start year');
+    await expect(page.getByLabel('To year')).toHaveAttribute('aria-invalid', 'true');
+  });
+});
+
+test.describe('a second country appears everywhere by adding markdown only', () => {
+  test('home, pages, feeds, data and sitemap', async ({ page, request }) => {
+    await page.goto(`${FICTIONAL_SITE_URL}/`);
+    for (const name of ['Freedonia', 'Ruritania']) await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+    await page.getByRole('link', { name: 'Freedonia', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Freedonia' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'April 2024: deteriorated situation, conflict risk alert' })).toBeVisible();
+
+    const feed = await request.get(`${FICTIONAL_SITE_URL}/freedonia/feed.xml`);
+    expect(feed.headers()['content-type']).toContain('application/atom+xml');
+    expect(await feed.text()).toContain('Freedonia, May 2024: Improved Situation, Resolution Opportunity');
+    const siteFeed = await (await request.get(`${FICTIONAL_SITE_URL}/feed.xml`)).text();
+    expect(siteFeed.match(/<entry>/g)).toHaveLength(243);
+    const csv = await (await request.get(`${FICTIONAL_SITE_URL}/ruritania/crisiswatch.csv`)).text();
+    expect(csv.trim().split('\r\n')).toHaveLength(241);
+    const json = (await (await request.get(`${FICTIONAL_SITE_URL}/freedonia/crisiswatch.json`)).json()) as { months: unknown[] };
+    expect(json.months).toHaveLength(3);
+    const sitemap = await (await request.get(`${FICTIONAL_SITE_URL}/sitemap.xml`)).text();
+    expect(sitemap).toContain(`${FICTIONAL_SITE_URL}/freedonia/crisiswatch/2024-05`);
+    expect(sitemap).toContain(`${FICTIONAL_SITE_URL}/ruritania/crisiswatch/page/10`);
+    expect(sitemap.match(/<loc>/g)?.length).toBe(1 + 2 + 1 + 10 + 3 + 240);
+  });
+});
+
+test.describe('feeds, data and search metadata for Mali', () => {
+  test('each page links its feeds from the head', async ({ page }) => {
+    await page.goto('/mali/crisiswatch/2023-02');
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveCount(2);
+    const hrefs = await page.locator('link[rel="alternate"][type="application/atom+xml"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs.map((href) => new URL(href ?? '').pathname)).toEqual(['/mali/feed.xml', '/feed.xml']);
+  });
+
+  test('the entry describes itself as an article with its date', async ({ page }) => {
+    await page.goto('/mali/crisiswatch/2023-02');
+    const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, unknown>;
+    expect(data).toMatchObject({ '@type': 'Article', datePublished: '2023-02-26', headline: 'CrisisWatch Mali, February 2023: Unchanged Situation' });
+  });
+
+  test('the country and entry pages have their own share images', async ({ page, request }) => {
+    for (const path of ['/mali', '/mali/crisiswatch/2023-02']) {
+      await page.goto(path);
+      const image = await page.locator('meta[property="og:image"]').first().getAttribute('content');
+      expect(new URL(image ?? '').pathname).toBe(`${path}/opengraph-image`);
+      const response = await request.get(image ?? '');
+      expect(response.headers()['content-type']).toBe('image/png');
+    }
+  });
+
+  test('robots.txt points at the sitemap', async ({ request, baseURL }) => {
+    const robots = await (await request.get('/robots.txt')).text();
+    expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+  });
+});
