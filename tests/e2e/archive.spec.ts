@@ -25,6 +25,15 @@ test.describe('the CrisisWatch archive of Mali', () => {
     await mark.click();
     await expect(page).toHaveURL(/\/mali\/crisiswatch\/2023-02$/);
   });
+
+  test('a timeline mark is reached and followed with the keyboard', async ({ page }) => {
+    await page.goto('/mali');
+    await page.getByRole('link', { name: /^Continue reading/ }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'February 2023: unchanged situation', exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/mali\/crisiswatch\/2023-02$/);
+  });
 });
 
 test.describe('twenty years of a fictional country', () => {
