@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { FICTIONAL_SITE_URL, FICTIONAL_PORT, SITE_URL, PORT } from './tests/e2e/sites';
+import { E2E_DATA_DIR, E2E_MAIL_DIR, FICTIONAL_PORT, FICTIONAL_SITE_URL, PORT, SITE_URL } from './tests/e2e/sites';
 
 /** Debian's Chromium: browsers cannot be downloaded on these machines. */
 const chromium = {
@@ -10,7 +10,8 @@ const chromium = {
   },
 };
 
-const serve = (port: number) => `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`;
+/** The production server (one process, so it is stopped cleanly), as `npm start` runs it. */
+const serve = (port: number) => `PORT=${port} HOST=127.0.0.1 node lib/server/start-server.mjs`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,11 +27,19 @@ export default defineConfig({
   webServer: [
     {
       // The production build of the real content, served by one process so it is stopped cleanly.
-      command: `npm run build && ${serve(PORT)}`,
+      command: `rm -rf ${E2E_DATA_DIR} && npm run build && ${serve(PORT)}`,
       url: `${SITE_URL}/mali`,
       timeout: 300_000,
       reuseExistingServer: false,
-      env: { SITE_URL, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        SITE_URL,
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: `${E2E_DATA_DIR}/subscribers.db`,
+        MAIL_DIR: E2E_MAIL_DIR,
+        // Every browser test posts from 127.0.0.1; the limit itself is tested in the unit tests.
+        SUBSCRIBE_RATE_LIMIT: '0',
+        OUTBOX_INTERVAL_MS: '500',
+      },
       stdout: 'ignore',
       stderr: 'pipe',
     },
@@ -40,7 +49,14 @@ export default defineConfig({
       url: `${FICTIONAL_SITE_URL}/ruritania`,
       timeout: 400_000,
       reuseExistingServer: false,
-      env: { SITE_URL: FICTIONAL_SITE_URL, CONTENT_DIR: 'tests/.generated/content', NEXT_DIST_DIR: '.next-fixture', NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        SITE_URL: FICTIONAL_SITE_URL,
+        CONTENT_DIR: 'tests/.generated/content',
+        NEXT_DIST_DIR: '.next-fixture',
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: 'tests/.generated/fictional-site/subscribers.db',
+        MAIL_DIR: 'tests/.generated/fictional-site/mail',
+      },
       stdout: 'ignore',
       stderr: 'pipe',
     },

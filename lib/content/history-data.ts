@@ -1,4 +1,5 @@
 import type { Country } from './load-content';
+import { toCsv } from '../csv';
 import { entryPath } from '../paths';
 
 export type HistoryRow = { month: string; verdict: string; alerts: string[]; url: string };
@@ -17,12 +18,7 @@ export function historyToJson(country: Country, rows: HistoryRow[]): string {
   return `${JSON.stringify({ country: country.slug, name: country.name, months: rows }, null, 2)}\n`;
 }
 
-/** RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break; alerts joined by ";". */
+/** Alerts are joined by ";" so each month stays one CSV row. */
 export function historyToCsv(rows: HistoryRow[]): string {
-  const lines = [['month', 'verdict', 'alerts', 'url'], ...rows.map((row) => [row.month, row.verdict, row.alerts.join(';'), row.url])];
-  return `${lines.map((fields) => fields.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return toCsv([['month', 'verdict', 'alerts', 'url'], ...rows.map((row) => [row.month, row.verdict, row.alerts.join(';'), row.url])]);
 }

@@ -3,6 +3,7 @@ import type { Country, CrisisWatchEntry } from '../content';
 import { VERDICT_LABELS, ALERT_LABELS } from '../content/verdicts';
 import { formatMonth } from '../format';
 import { countryFeedPath, countryPath, entryPath, siteFeedPath } from '../paths';
+import { escapeHtml } from '../html-escape';
 
 type FeedSite = { url: string; name: string };
 type FeedItem = { country: Country; entry: CrisisWatchEntry };
@@ -67,8 +68,4 @@ function buildFeed({ site, title, description, path, alternatePath, items }: Fee
 /** An entry is dated by the last day its events cover. */
 function updatedOf(entry: CrisisWatchEntry): Date {
   return new Date(`${entry.period.to}T00:00:00Z`);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

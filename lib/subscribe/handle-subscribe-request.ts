@@ -1,3 +1,5 @@
+import type { SubscriptionRequest } from '../subscriptions/subscriber-store';
+import type { RateLimiter } from './rate-limiter';
 import { BodyTooLargeError, readBodyText } from './read-request-body';
 import { validateSubscription, type FieldError } from './subscribe-schema';
 
@@ -6,7 +8,7 @@ export const MAX_BODY_BYTES = 4 * 1024;
 /** Where the form without JavaScript lands after posting (Post/Redirect/Get). */
 export const RESULT_PAGE = '/subscribe';
 
-export type SubscribeResultCode = 'unavailable' | 'invalid-email' | 'bad-request';
+export type SubscribeResultCode = 'pending' | 'invalid-email' | 'bad-request' | 'unavailable' | 'confirmed' | 'unsubscribed' | 'expired' | 'invalid-link';
 
 type Format = 'form' | 'json';
 
@@ -14,35 +16,49 @@ export type SubscribeDependencies = {
   /** Origins allowed to post (the site's own). */
   allowedOrigins: readonly string[];
   isKnownCountry: (slug: string) => boolean;
+  /** Who is posting, for the rate limit (see client-address.ts). */
+  clientKey: string;
+  rateLimiter: RateLimiter;
+  /** Stores the request durably; resolves only once it is committed. */
+  subscribe: (request: SubscriptionRequest) => Promise<void>;
   log?: (message: string, error?: unknown) => void;
 };
 
+/** The one answer to every valid address, whether it is new, pending, confirmed or unsubscribed. */
+export const ACCEPTED_MESSAGE = 'Thank you. Unless this address is already subscribed, a message with a link to confirm your subscription is on its way.';
+
 /**
  * The subscribe endpoint's whole behaviour, independent of Next.js so it can be tested with
- * plain Request objects. The subscription store is not built yet: a valid request is
- * answered honestly that nothing was stored.
+ * plain Request objects. Nothing is stored unless every check passes; nothing is acknowledged
+ * until it is stored; the answer never reveals whether an address was already known.
  */
 export async function handleSubscribeRequest(request: Request, deps: SubscribeDependencies): Promise<Response> {
+  const format = formatOf(request.headers.get('content-type'));
   const origin = request.headers.get('origin');
   if (origin !== null && !deps.allowedOrigins.includes(origin)) {
-    return problem(403, 'origin', 'Subscriptions are accepted only from this site’s own form.');
+    return problem(403, 'origin', 'Subscriptions are accepted only from this site’s own form.', format);
   }
-  const format = formatOf(request.headers.get('content-type'));
+  const limited = deps.rateLimiter.take(deps.clientKey);
+  if (!limited.allowed) {
+    return problem(429, 'body', `Too many attempts from your connection. Please try again in ${limited.retryAfterSeconds} seconds.`, format, {
+      'Retry-After': String(limited.retryAfterSeconds),
+    });
+  }
   if (!format) {
-    return problem(415, 'body', 'Send the form as application/x-www-form-urlencoded or application/json.');
+    return problem(415, 'body', 'Send the form as application/x-www-form-urlencoded or application/json.', format);
   }
 
   let text: string;
   try {
     text = await readBodyText(request, MAX_BODY_BYTES);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return problem(413, 'body', `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
-    if (error instanceof TypeError) return problem(400, 'body', 'The request body is not valid UTF-8 text.');
+    if (error instanceof BodyTooLargeError) return problem(413, 'body', `The request body must be at most ${MAX_BODY_BYTES} bytes.`, format);
+    if (error instanceof TypeError) return problem(400, 'body', 'The request body is not valid UTF-8 text.', format);
     throw error;
   }
 
   const fields = format === 'json' ? parseJsonObject(text) : Object.fromEntries(new URLSearchParams(text));
-  if (!fields) return problem(400, 'body', 'The request body must be a JSON object with an email field.');
+  if (!fields) return problem(400, 'body', 'The request body must be a JSON object with an email field.', format);
 
   const result = validateSubscription(fields);
   if (!result.ok) {
@@ -50,35 +66,45 @@ export async function handleSubscribeRequest(request: Request, deps: SubscribeDe
     if (format === 'form') return redirectToResult(emailError ? 'invalid-email' : 'bad-request', countryOf(fields, deps));
     return Response.json({ ok: false, errors: result.errors }, { status: emailError ? 422 : 400 });
   }
-  const country = result.data.country;
+  const { email, country, website } = result.data;
   if (country !== undefined && !deps.isKnownCountry(country)) {
-    return format === 'form' ? redirectToResult('bad-request') : problem(400, 'country', 'Unknown country.');
+    return format === 'form' ? redirectToResult('bad-request') : problem(400, 'country', 'Unknown country.', format);
   }
-  if (result.data.website) {
-    // A bot filled the honeypot; deliberately indistinguishable from the answer a person gets.
+  if (website) {
+    // A bot filled the honeypot: it gets the ordinary answer and nothing is stored.
     deps.log?.('subscribe: honeypot filled, nothing stored');
+    return accepted(format, country);
   }
-  return unavailable(format, country);
+  try {
+    await deps.subscribe({ email, country });
+  } catch (error) {
+    deps.log?.('subscribe: could not store a subscription', error);
+    if (format === 'form') return redirectToResult('unavailable', country);
+    return Response.json(
+      { ok: false, message: 'Your subscription could not be saved just now. Nothing was stored; please try again in a minute.' },
+      { status: 503, headers: { 'Retry-After': '60' } },
+    );
+  }
+  return accepted(format, country);
 }
 
-function unavailable(format: Format, country: string | undefined): Response {
-  if (format === 'form') return redirectToResult('unavailable', country);
-  return Response.json(
-    { ok: false, message: 'Email updates are not open yet. Your address was not stored; please try again later.' },
-    { status: 503, headers: { 'Retry-After': '86400' } },
-  );
+function accepted(format: Format, country: string | undefined): Response {
+  if (format === 'form') return redirectToResult('pending', country);
+  return Response.json({ ok: true, message: ACCEPTED_MESSAGE }, { status: 202 });
 }
 
-function redirectToResult(code: SubscribeResultCode, country?: string): Response {
+export function redirectToResult(code: SubscribeResultCode, country?: string): Response {
   const query = new URLSearchParams({ result: code });
   if (country) query.set('country', country);
   // Relative Location: the browser resolves it against the address it posted to, proxy or not.
   return new Response(null, { status: 303, headers: { Location: `${RESULT_PAGE}?${query}` } });
 }
 
-function problem(status: number, field: string, message: string): Response {
+/** JSON for scripts; a short plain-text page for the form without JavaScript. */
+function problem(status: number, field: string, message: string, format: Format | undefined, headers: Record<string, string> = {}): Response {
+  if (format === 'form') return new Response(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
   const errors: FieldError[] = [{ field, message }];
-  return Response.json({ ok: false, errors }, { status });
+  return Response.json({ ok: false, errors }, { status, headers });
 }
 
 function formatOf(contentType: string | null): Format | undefined {

@@ -3,11 +3,42 @@ import type { SubscribeResultCode } from './handle-subscribe-request';
 type ResultText = { heading: string; message: string; isError: boolean; offerForm: boolean };
 
 const RESULTS: Record<SubscribeResultCode, ResultText> = {
-  unavailable: {
-    heading: 'Email updates are not open yet',
-    message: 'Your address was not stored. Please come back and subscribe again later.',
+  pending: {
+    heading: 'Check your inbox',
+    message:
+      'Thank you. Unless this address is already subscribed, a message with a link to confirm your subscription is on its way. Nothing will be sent to you until you confirm.',
     isError: false,
     offerForm: false,
+  },
+  confirmed: {
+    heading: 'You are subscribed',
+    message: 'Thank you for confirming. Every message we send has a link to unsubscribe in one click.',
+    isError: false,
+    offerForm: false,
+  },
+  unsubscribed: {
+    heading: 'You are unsubscribed',
+    message: 'We will not send you any more email updates. You can subscribe again at any time.',
+    isError: false,
+    offerForm: true,
+  },
+  expired: {
+    heading: 'This confirmation link has expired',
+    message: 'Links to confirm are valid for a limited time. Subscribe again and we will send you a new one.',
+    isError: true,
+    offerForm: true,
+  },
+  'invalid-link': {
+    heading: 'This link cannot be used',
+    message: 'It has already been used, or it was not copied whole. Subscribe again if you want to receive our email updates.',
+    isError: true,
+    offerForm: true,
+  },
+  unavailable: {
+    heading: 'Your subscription could not be saved',
+    message: 'Nothing was stored. Please try again in a minute.',
+    isError: true,
+    offerForm: true,
   },
   'invalid-email': {
     heading: 'Check your email address',

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { uniqueAddress, waitForMail } from './mailbox';
 
 // Runs only in the project with JavaScript turned off.
 test.describe('without JavaScript', () => {
@@ -10,15 +11,23 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('button', { name: /quote/ })).toHaveCount(0);
   });
 
-  test('the subscribe form posts and lands on a page that says what happened', async ({ page }) => {
+  test('the subscribe form posts, says what happens next, and the email confirms and unsubscribes', async ({ page }) => {
+    const address = uniqueAddress('no-js');
     await page.goto('/mali');
-    await page.getByLabel('Email address').fill('reader@example.org');
+    await page.getByLabel('Email address').fill(address);
     await page.getByRole('button', { name: 'Subscribe' }).click();
-    await expect(page).toHaveURL(/\/subscribe\?result=unavailable&country=mali$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email updates are not open yet');
-    await expect(page.getByText('Your address was not stored.')).toBeVisible();
+    await expect(page).toHaveURL(/\/subscribe\?result=pending&country=mali$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your inbox');
     await page.getByRole('link', { name: 'Back to Mali' }).click();
     await expect(page).toHaveURL(/\/mali$/);
+
+    const { confirmUrl, unsubscribeUrl } = await waitForMail(address);
+    await page.goto(confirmUrl);
+    await page.getByRole('button', { name: 'Confirm my subscription' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are subscribed');
+    await page.goto(unsubscribeUrl);
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are unsubscribed');
   });
 
   test('an address the server rejects is explained, with the form offered again', async ({ page }) => {

@@ -5,3 +5,7 @@ export const SITE_URL = `http://127.0.0.1:${PORT}`;
 /** Built from generated fictional countries (Ruritania: 240 months; Freedonia: 3). */
 export const FICTIONAL_PORT = PORT + 1;
 export const FICTIONAL_SITE_URL = `http://127.0.0.1:${FICTIONAL_PORT}`;
+
+/** The main site's subscriber database and mail folder (mail is written as .eml files there). */
+export const E2E_DATA_DIR = 'tests/.generated/e2e';
+export const E2E_MAIL_DIR = `${E2E_DATA_DIR}/mail`;

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { rawHeader } from '../mail-headers';
+import { uniqueAddress, waitForMail } from './mailbox';
 
 test.describe('the subscribe form with JavaScript', () => {
   test('explains an invalid address in place, without leaving the page', async ({ page }) => {
@@ -13,13 +15,53 @@ test.describe('the subscribe form with JavaScript', () => {
     await expect(page).toHaveURL(/\/mali$/);
   });
 
-  test('shows the server’s answer in place for a valid address', async ({ page }) => {
+  test('subscribes in place, then the reader confirms from the email and leaves in one click', async ({ page }) => {
+    const address = uniqueAddress('js');
     await page.goto('/mali');
-    await page.getByLabel('Email address').fill('reader@example.org');
+    await page.getByLabel('Email address').fill(address);
     const posted = page.waitForResponse((response) => response.url().endsWith('/api/subscribe'));
     await page.getByRole('button', { name: 'Subscribe' }).click();
     expect((await posted).request().headers()['content-type']).toBe('application/json');
-    await expect(page.getByRole('region', { name: /Email Updates/ }).getByRole('status')).toContainText('Email updates are not open yet');
+    await expect(page.getByRole('region', { name: /Email Updates/ }).getByRole('status')).toContainText('a message with a link to confirm your subscription is on its way');
     await expect(page).toHaveURL(/\/mali$/);
+
+    const { mail, confirmUrl, unsubscribeUrl } = await waitForMail(address);
+    expect(mail.subject).toBe('Confirm your subscription to Crisis Briefings');
+    expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+
+    // Opening the link confirms nothing; the button does.
+    await page.goto(confirmUrl);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your subscription');
+    await page.getByRole('button', { name: 'Confirm my subscription' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are subscribed');
+
+    await page.goto(confirmUrl);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link cannot be used');
+    await expect(page.getByLabel('Email address')).toBeVisible();
+
+    await page.goto(unsubscribeUrl);
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are unsubscribed');
+  });
+
+  test('a mail client unsubscribes with one POST: 200, no redirect, no cookie', async ({ page, request }) => {
+    const address = uniqueAddress('one-click');
+    await page.goto('/mali');
+    await page.getByLabel('Email address').fill(address);
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const { mail, unsubscribeUrl } = await waitForMail(address);
+    expect(rawHeader(mail, 'List-Unsubscribe')).toBe(`<${unsubscribeUrl}>`);
+    const response = await request.post(unsubscribeUrl, { form: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    expect(response.headers()['set-cookie']).toBeUndefined();
+    expect(await response.text()).toContain('You are unsubscribed');
+  });
+
+  test('a link that is not whole gets a page that says so and offers to subscribe again', async ({ page }) => {
+    await page.goto('/subscribe/confirm?token=not-a-real-token');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link cannot be used');
+    await page.goto('/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link cannot be used');
+    await expect(page.getByRole('button', { name: 'Subscribe' })).toBeVisible();
   });
 });

@@ -1,6 +1,13 @@
 import { getCountries } from '@/lib/content';
 import { getSiteConfig } from '@/lib/config/site-config';
+import { getSubscriptionConfig } from '@/lib/config/subscription-config';
+import { clientAddress } from '@/lib/subscribe/client-address';
 import { handleSubscribeRequest } from '@/lib/subscribe/handle-subscribe-request';
+import { createRateLimiter } from '@/lib/subscribe/rate-limiter';
+import { requestSubscription } from '@/lib/subscriptions/subscriber-store';
+import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
+
+const rateLimiter = createRateLimiter(getSubscriptionConfig().SUBSCRIBE_RATE_LIMIT);
 
 export async function POST(request: Request): Promise<Response> {
   const countries = new Set((await getCountries()).map((country) => country.slug));
@@ -8,7 +15,14 @@ export async function POST(request: Request): Promise<Response> {
     return await handleSubscribeRequest(request, {
       allowedOrigins: [new URL(getSiteConfig().SITE_URL).origin, new URL(request.url).origin],
       isKnownCountry: (slug) => countries.has(slug),
-      log: (message) => console.info(message),
+      clientKey: clientAddress(request.headers, getSubscriptionConfig().TRUST_PROXY),
+      rateLimiter,
+      subscribe: async (subscription) => {
+        const { store, sender } = await getSubscriptionService();
+        const { queued } = await requestSubscription(store, subscription, new Date());
+        if (queued) void sender.drainSoon();
+      },
+      log: (message, error) => (error ? console.error(message, error) : console.info(message)),
     });
   } catch (error) {
     // Internals go to the server log, never to the client.

@@ -1,8 +1,25 @@
-import { describe, expect, it } from 'vitest';
-import { handleSubscribeRequest, MAX_BODY_BYTES, type SubscribeDependencies } from '@/lib/subscribe/handle-subscribe-request';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ACCEPTED_MESSAGE, handleSubscribeRequest, MAX_BODY_BYTES, type SubscribeDependencies } from '@/lib/subscribe/handle-subscribe-request';
+import { createRateLimiter } from '@/lib/subscribe/rate-limiter';
+import type { SubscriptionRequest } from '@/lib/subscriptions/subscriber-store';
 
 const SITE = 'https://briefings.example.org';
-const deps: SubscribeDependencies = { allowedOrigins: [SITE], isKnownCountry: (slug) => slug === 'freedonia' };
+/** What reached the store; every rejected request must leave it empty. */
+let stored: SubscriptionRequest[] = [];
+let deps: SubscribeDependencies;
+
+beforeEach(() => {
+  stored = [];
+  deps = {
+    allowedOrigins: [SITE],
+    isKnownCountry: (slug) => slug === 'freedonia',
+    clientKey: '192.0.2.1',
+    rateLimiter: createRateLimiter(0),
+    subscribe: async (request) => {
+      stored.push(request);
+    },
+  };
+});
 
 function post(body: string, headers: Record<string, string>): Request {
   return new Request(`${SITE}/api/subscribe`, { method: 'POST', body, headers });
@@ -15,7 +32,8 @@ const form = (fields: Record<string, string>) =>
 async function answer(request: Request) {
   const response = await handleSubscribeRequest(request, deps);
   const text = await response.text();
-  return { status: response.status, location: response.headers.get('location'), body: text ? (JSON.parse(text) as unknown) : undefined };
+  const isJson = response.headers.get('content-type')?.includes('json');
+  return { status: response.status, location: response.headers.get('location'), body: text && isJson ? (JSON.parse(text) as unknown) : text || undefined };
 }
 
 describe('POST /api/subscribe with JSON', () => {
@@ -82,12 +100,52 @@ describe('POST /api/subscribe with JSON', () => {
     expect(JSON.stringify(body)).toContain('"field":"country"');
   });
 
-  it('tells the reader honestly that nothing is stored yet, and answers a bot the same way', async () => {
-    const person = await answer(json({ email: 'reader@example.org', country: 'freedonia' }));
+  it('stores a valid address, trimmed, and answers 202 only after the store resolved', async () => {
+    const { status, body } = await answer(json({ email: '  Reader@Example.org ', country: 'freedonia' }));
+    expect(status).toBe(202);
+    expect(body).toEqual({ ok: true, message: ACCEPTED_MESSAGE });
+    expect(stored).toEqual([{ email: 'Reader@Example.org', country: 'freedonia' }]);
+  });
+
+  it('answers a filled honeypot exactly like a person, and stores nothing', async () => {
     const bot = await answer(json({ email: 'reader@example.org', country: 'freedonia', website: 'http://spam.example' }));
-    expect(person.status).toBe(503);
-    expect(person.body).toMatchObject({ ok: false, message: expect.stringContaining('not stored') });
+    expect(stored).toEqual([]);
+    const person = await answer(json({ email: 'reader@example.org', country: 'freedonia' }));
     expect(bot).toEqual(person);
+  });
+
+  it('answers 503, not success, when the store fails, and says nothing about why', async () => {
+    deps.subscribe = async () => {
+      throw new Error('SQLITE_BUSY: database is locked at /srv/data/subscribers.db');
+    };
+    const { status, body } = await answer(json({ email: 'reader@example.org' }));
+    expect(status).toBe(503);
+    expect(JSON.stringify(body)).not.toMatch(/SQLITE|subscribers\.db/);
+  });
+
+  it('answers 429 with Retry-After once a client posts too often', async () => {
+    deps.rateLimiter = createRateLimiter(2);
+    expect((await answer(json({ email: 'a@example.org' }))).status).toBe(202);
+    expect((await answer(json({ email: 'b@example.org' }))).status).toBe(202);
+    const response = await handleSubscribeRequest(json({ email: 'c@example.org' }), deps);
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(stored.map((request) => request.email)).toEqual(['a@example.org', 'b@example.org']);
+  });
+});
+
+describe('every rejected request stores nothing', () => {
+  it('holds for each kind of bad input', async () => {
+    const bad = [
+      json({ email: 'nope' }),
+      json({ email: 'a@example.org', country: 'atlantis' }),
+      json({ email: 'a@example.org' }, { origin: 'https://evil.example' }),
+      post('{"email":', { 'content-type': 'application/json', origin: SITE }),
+      post('email=a@example.org', { 'content-type': 'text/plain', origin: SITE }),
+      json({ email: 'a@example.org', padding: 'x'.repeat(MAX_BODY_BYTES) }),
+    ];
+    for (const request of bad) expect((await answer(request)).status).toBeGreaterThanOrEqual(400);
+    expect(stored).toEqual([]);
   });
 });
 
@@ -101,7 +159,8 @@ describe('POST /api/subscribe from the form without JavaScript', () => {
   it('redirects a valid address to the page that says what happens next', async () => {
     const { status, location } = await answer(form({ email: 'reader@example.org', country: 'freedonia' }));
     expect(status).toBe(303);
-    expect(location).toBe('/subscribe?result=unavailable&country=freedonia');
+    expect(location).toBe('/subscribe?result=pending&country=freedonia');
+    expect(stored).toHaveLength(1);
   });
 
   it('never echoes an unknown country into the redirect', async () => {

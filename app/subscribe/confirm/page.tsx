@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { SubscribeSection } from '@/components/subscribe-section';
+import { describeSubscribeResult } from '@/lib/subscribe/subscribe-result';
+import { checkConfirmation } from '@/lib/subscriptions/subscriber-store';
+import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
+
+export const metadata: Metadata = { title: 'Confirm your subscription', robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * Opening the link changes nothing: mail scanners follow links. Only the button's POST confirms.
+ */
+export default async function ConfirmPage({ searchParams }: Props) {
+  const token = (await searchParams).token;
+  const { store } = await getSubscriptionService();
+  const state = await checkConfirmation(store, token, new Date());
+  if (state !== 'valid' || typeof token !== 'string') {
+    const result = describeSubscribeResult(state === 'expired' ? 'expired' : 'invalid-link');
+    return (
+      <>
+        <h1>{result.heading}</h1>
+        <p role="alert">{result.message}</p>
+        <SubscribeSection />
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Confirm your subscription</h1>
+      <p>Press the button to start receiving email updates. You can unsubscribe from any message in one click.</p>
+      <form method="post" action="/api/subscriptions/confirm">
+        <input type="hidden" name="token" value={token} />
+        <button type="submit">Confirm my subscription</button>
+      </form>
+    </>
+  );
+}

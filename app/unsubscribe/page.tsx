@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { SubscribeSection } from '@/components/subscribe-section';
+import { describeSubscribeResult } from '@/lib/subscribe/subscribe-result';
+import { checkUnsubscribe } from '@/lib/subscriptions/subscriber-store';
+import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
+
+export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** One button. Mail clients POST `List-Unsubscribe=One-Click` to this same URL (RFC 8058). */
+export default async function UnsubscribePage({ searchParams }: Props) {
+  const token = (await searchParams).token;
+  const { store } = await getSubscriptionService();
+  if (typeof token !== 'string' || (await checkUnsubscribe(store, token)) !== 'valid') {
+    const result = describeSubscribeResult('invalid-link');
+    return (
+      <>
+        <h1>{result.heading}</h1>
+        <p role="alert">{result.message}</p>
+        <SubscribeSection />
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Unsubscribe from email updates</h1>
+      <p>Press the button and we will not send you any more email updates.</p>
+      <form method="post" action={`/unsubscribe?token=${encodeURIComponent(token)}`}>
+        <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+        <input type="hidden" name="from" value="page" />
+        <button type="submit">Unsubscribe</button>
+      </form>
+    </>
+  );
+}

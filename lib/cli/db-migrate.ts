@@ -1,0 +1,18 @@
+import { getSubscriptionConfig } from '../config/subscription-config';
+import { migrateToLatest, openDatabase } from '../db/database';
+
+/** `npm run db:migrate`: brings the subscriber store (DATABASE_URL) up to date, then exits. */
+async function main(): Promise<void> {
+  const store = await openDatabase(getSubscriptionConfig().DATABASE_URL);
+  try {
+    const applied = await migrateToLatest(store.db);
+    console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : `The ${store.dialect} database is up to date.`);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

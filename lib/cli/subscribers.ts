@@ -1,0 +1,29 @@
+import { getSubscriptionConfig } from '../config/subscription-config';
+import { migrateToLatest, openDatabase } from '../db/database';
+import { listConfirmedSubscribers } from '../subscriptions/subscriber-store';
+import { toCsv } from '../csv';
+
+/** `npm run subscribers -- export`: the confirmed subscribers as CSV on standard output. */
+async function main(command: string | undefined): Promise<number> {
+  if (command !== 'export') {
+    console.error('usage: npm run subscribers -- export   (prints confirmed subscribers as CSV)');
+    return 2;
+  }
+  const store = await openDatabase(getSubscriptionConfig().DATABASE_URL);
+  try {
+    await migrateToLatest(store.db);
+    const rows = await listConfirmedSubscribers(store);
+    process.stdout.write(toCsv([['email', 'country', 'confirmed_at'], ...rows.map((row) => [row.email, row.country ?? '', row.confirmed_at ?? ''])]));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,68 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+
+/** One message, transport-neutral. */
+export type MailMessage = {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+  /** One line for the server log when mail goes to files (a newcomer finds the link there). */
+  logLine?: string;
+};
+
+/** The provider boundary for mail: SMTP in production, files on a newcomer's machine. */
+export type MailTransport = { name: string; send: (message: MailMessage) => Promise<void>; close: () => void };
+
+export class MailSendError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MailSendError';
+  }
+}
+
+/** SMTP through nodemailer; SMTP_URL carries host, port, credentials and TLS. */
+export function createSmtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    name: 'smtp',
+    async send(message) {
+      try {
+        await transporter.sendMail(envelopeOf(message));
+      } catch (error) {
+        throw new MailSendError(`SMTP delivery failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/**
+ * Writes each message as an .eml file (the exact bytes SMTP would send) under `dir`, so the
+ * site subscribes and confirms on a machine without a mail server.
+ */
+export function createFileTransport(dir: string, log: (line: string) => void = () => {}): MailTransport {
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    name: 'file',
+    async send(message) {
+      const info = await composer.sendMail(envelopeOf(message));
+      const raw: unknown = info.message;
+      if (!Buffer.isBuffer(raw)) throw new MailSendError('The mail composer returned no message');
+      await mkdir(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const file = path.join(dir, `${stamp}-${info.messageId.replace(/[^a-z0-9]/gi, '').slice(0, 24)}.eml`);
+      await writeFile(file, raw);
+      log(`mail: wrote ${file} (${message.subject})${message.logLine ? `; ${message.logLine}` : ''}`);
+    },
+    close: () => composer.close(),
+  };
+}
+
+/** What nodemailer sends: the message without our log line. */
+function envelopeOf({ from, to, subject, text, html, headers }: MailMessage) {
+  return { from, to, subject, text, html, headers };
+}

@@ -1,0 +1,48 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeEach, describe } from 'vitest';
+import { migrateToLatest, openDatabase, type SubscriberDb } from '@/lib/db/database';
+
+const POSTGRES_URL = process.env.TEST_DATABASE_URL;
+
+if (!POSTGRES_URL) {
+  console.warn('PostgreSQL store tests SKIPPED: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them.');
+}
+
+/**
+ * Runs the same store tests on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL. Each
+ * test starts from empty, migrated tables.
+ */
+export function onEachBackend(title: string, body: (store: () => SubscriberDb) => void): void {
+  describe(`${title} (SQLite)`, () => {
+    let store: SubscriberDb | undefined;
+    let dir: string | undefined;
+    beforeEach(async () => {
+      await store?.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+      dir = await mkdtemp(path.join(tmpdir(), 'store-'));
+      store = await openDatabase(path.join(dir, 'subscribers.db'));
+      await migrateToLatest(store.db);
+    });
+    afterAll(async () => {
+      await store?.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
+    body(() => store!);
+  });
+
+  describe.skipIf(!POSTGRES_URL)(`${title} (PostgreSQL)`, () => {
+    let store: SubscriberDb | undefined;
+    beforeEach(async () => {
+      store ??= await openDatabase(POSTGRES_URL!);
+      await sql`drop table if exists outbox, unsubscribe_tokens, subscribers, kysely_migration, kysely_migration_lock cascade`.execute(store.db);
+      await migrateToLatest(store.db);
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+    body(() => store!);
+  });
+}
