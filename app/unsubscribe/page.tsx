@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { SubscribeSection } from '@/components/subscribe-section';
-import { describeSubscribeResult } from '@/lib/subscribe/subscribe-result';
+import { LinkProblem } from '@/components/link-problem';
 import { checkUnsubscribe } from '@/lib/subscriptions/subscriber-store';
 import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
 
@@ -12,16 +11,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function UnsubscribePage({ searchParams }: Props) {
   const token = (await searchParams).token;
   const { store } = await getSubscriptionService();
-  if (typeof token !== 'string' || (await checkUnsubscribe(store, token)) !== 'valid') {
-    const result = describeSubscribeResult('invalid-link');
-    return (
-      <>
-        <h1>{result.heading}</h1>
-        <p role="alert">{result.message}</p>
-        <SubscribeSection />
-      </>
-    );
-  }
+  if (typeof token !== 'string' || (await checkUnsubscribe(store, token)) !== 'valid') return <LinkProblem code="invalid-link" />;
   return (
     <>
       <h1>Unsubscribe from email updates</h1>

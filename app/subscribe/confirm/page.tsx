@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { SubscribeSection } from '@/components/subscribe-section';
-import { describeSubscribeResult } from '@/lib/subscribe/subscribe-result';
+import { LinkProblem } from '@/components/link-problem';
 import { checkConfirmation } from '@/lib/subscriptions/subscriber-store';
 import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
 
@@ -15,16 +14,7 @@ export default async function ConfirmPage({ searchParams }: Props) {
   const token = (await searchParams).token;
   const { store } = await getSubscriptionService();
   const state = await checkConfirmation(store, token, new Date());
-  if (state !== 'valid' || typeof token !== 'string') {
-    const result = describeSubscribeResult(state === 'expired' ? 'expired' : 'invalid-link');
-    return (
-      <>
-        <h1>{result.heading}</h1>
-        <p role="alert">{result.message}</p>
-        <SubscribeSection />
-      </>
-    );
-  }
+  if (state !== 'valid' || typeof token !== 'string') return <LinkProblem code={state === 'expired' ? 'expired' : 'invalid-link'} />;
   return (
     <>
       <h1>Confirm your subscription</h1>

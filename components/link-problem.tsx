@@ -1,0 +1,14 @@
+import { describeSubscribeResult } from '@/lib/subscribe/subscribe-result';
+import { SubscribeSection } from './subscribe-section';
+
+/** What an expired, used or broken link from an email leads to: what happened, and the form again. */
+export function LinkProblem({ code }: { code: 'expired' | 'invalid-link' }) {
+  const result = describeSubscribeResult(code);
+  return (
+    <>
+      <h1>{result.heading}</h1>
+      <p role="alert">{result.message}</p>
+      <SubscribeSection />
+    </>
+  );
+}
