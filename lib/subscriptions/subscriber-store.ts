@@ -22,10 +22,7 @@ export async function requestSubscription({ db }: SubscriberDb, request: Subscri
       .onConflict((conflict) => conflict.column('email_key').doNothing())
       .execute();
     const subscriber = await trx.selectFrom('subscribers').selectAll().where('email_key', '=', emailKey).executeTakeFirstOrThrow();
-    if (subscriber.status === 'confirmed') {
-      await trx.updateTable('subscribers').set({ updated_at: at }).where('id', '=', subscriber.id).execute();
-      return { queued: false };
-    }
+    // The same queries run whatever the state, so the time taken does not tell a confirmed address from a new one.
     const waiting = await trx
       .selectFrom('outbox')
       .select(['created_at'])
@@ -33,6 +30,10 @@ export async function requestSubscription({ db }: SubscriberDb, request: Subscri
       .where('kind', '=', 'confirm')
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
+    if (subscriber.status === 'confirmed') {
+      await trx.updateTable('subscribers').set({ updated_at: at }).where('id', '=', subscriber.id).execute();
+      return { queued: false };
+    }
     const recentlyQueued = waiting !== undefined && now.getTime() - Date.parse(waiting.created_at) < RESEND_AFTER_MS;
     await trx
       .updateTable('subscribers')

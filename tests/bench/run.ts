@@ -7,6 +7,7 @@ import { writeFictionalTree } from '../fixtures/fictional-tree';
 import { bytes, formatTable, ms, ratio, signedBytes } from './format-table';
 import { startNextServer } from './next-server';
 import { measurePage, type PageWeight } from './page-weight';
+import { subscribeTiming } from './subscribe-timing';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Each figure is read against a baseline
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   const [load] = loadavg();
   console.log(`Benchmark on Node ${process.version}, load average ${load?.toFixed(2) ?? '?'} at start; figures only (no pass/fail).\n`);
   await contentLoading();
+  console.log();
+  await subscribeTiming(200);
   console.log();
   await pageWeight();
 }
