@@ -34,14 +34,25 @@ export function onEachBackend(title: string, body: (store: () => SubscriberDb) =
   });
 
   describe.skipIf(!POSTGRES_URL)(`${title} (PostgreSQL)`, () => {
+    // A database of its own, so test files running in parallel never share tables.
+    const name = `test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    let admin: SubscriberDb | undefined;
     let store: SubscriberDb | undefined;
     beforeEach(async () => {
-      store ??= await openDatabase(POSTGRES_URL!);
-      await sql`drop table if exists outbox, unsubscribe_tokens, subscribers, kysely_migration, kysely_migration_lock cascade`.execute(store.db);
-      await migrateToLatest(store.db);
+      if (!admin) {
+        admin = await openDatabase(POSTGRES_URL!);
+        await sql`create database ${sql.id(name)}`.execute(admin.db);
+        const url = new URL(POSTGRES_URL!);
+        url.pathname = `/${name}`;
+        store = await openDatabase(url.toString());
+      }
+      await sql`drop table if exists outbox, unsubscribe_tokens, subscribers, kysely_migration, kysely_migration_lock cascade`.execute(store!.db);
+      await migrateToLatest(store!.db);
     });
     afterAll(async () => {
       await store?.close();
+      if (admin) await sql`drop database if exists ${sql.id(name)}`.execute(admin.db);
+      await admin?.close();
     });
     body(() => store!);
   });

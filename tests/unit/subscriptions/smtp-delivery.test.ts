@@ -1,15 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { rawHeader } from '../../mail-headers';
-import { migrateToLatest, openDatabase, type SubscriberDb } from '@/lib/db/database';
 import { createSmtpTransport } from '@/lib/mail/mail-transport';
 import { drainOutbox } from '@/lib/subscriptions/outbox';
 import { confirmSubscription, listConfirmedSubscribers, requestSubscription, unsubscribe } from '@/lib/subscriptions/subscriber-store';
+import { onEachBackend } from './backends';
 
 const SETTINGS = { siteUrl: 'https://briefings.example.org', siteName: 'Crisis Briefings', from: 'Crisis Briefings <updates@example.org>', confirmTtlHours: 48 };
 
@@ -33,20 +30,9 @@ function startSmtp(port = 0): Promise<{ server: SMTPServer; port: number; receiv
 
 const stop = (server: SMTPServer) => new Promise<void>((resolve) => server.close(() => resolve()));
 
-describe('mail through a real SMTP server', () => {
-  let dir: string;
-  let store: SubscriberDb;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'smtp-'));
-    store = await openDatabase(path.join(dir, 'subscribers.db'));
-    await migrateToLatest(store.db);
-  });
-  afterAll(async () => {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
+onEachBackend('mail through a real SMTP server', (currentStore) => {
   it('delivers the confirmation; its links confirm and unsubscribe in one click', async () => {
+    const store = currentStore();
     const smtp = await startSmtp();
     const transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`);
     try {
@@ -69,6 +55,7 @@ describe('mail through a real SMTP server', () => {
   });
 
   it('queues the message through an outage and delivers it once the server is back', async () => {
+    const store = currentStore();
     const first = await startSmtp();
     const port = first.port;
     await stop(first.server);
