@@ -1,6 +1,12 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { rawHeader } from '../mail-headers';
 import { uniqueAddress, waitForMail } from './mailbox';
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  expect(violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
+}
 
 test.describe('the subscribe form with JavaScript', () => {
   test('explains an invalid address in place, without leaving the page', async ({ page }) => {
@@ -32,6 +38,7 @@ test.describe('the subscribe form with JavaScript', () => {
     // Opening the link confirms nothing; the button does.
     await page.goto(confirmUrl);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your subscription');
+    await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Confirm my subscription' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are subscribed');
 
@@ -40,6 +47,7 @@ test.describe('the subscribe form with JavaScript', () => {
     await expect(page.getByLabel('Email address')).toBeVisible();
 
     await page.goto(unsubscribeUrl);
+    await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are unsubscribed');
   });
