@@ -5,6 +5,11 @@ export async function countryStaticParams(): Promise<{ country: string }[]> {
   return (await getCountries()).map((country) => ({ country: country.slug }));
 }
 
+/** Static params for any route under `[country]/crisiswatch/[month]`: one per entry. */
+export async function entryStaticParams(): Promise<{ country: string; month: string }[]> {
+  return (await getCountries()).flatMap((country) => country.entries.map((entry) => ({ country: country.slug, month: entry.month })));
+}
+
 type RenderedFile = { body: string; contentType: string; headers?: Record<string, string> };
 type RouteContext = { params: Promise<{ country: string }> };
 

@@ -16,6 +16,10 @@ export function filteredArchivePath(country: string, filter: { verdict?: string;
   return `/${country}/crisiswatch/filter${search ? `?${search}` : ''}`;
 }
 
+/** The pages the links in subscription emails open. */
+export const confirmPath = (token: string) => `/subscribe/confirm?token=${encodeURIComponent(token)}`;
+export const unsubscribePath = (token: string) => `/unsubscribe?token=${encodeURIComponent(token)}`;
+
 export const siteFeedPath = () => '/feed.xml';
 export const countryFeedPath = (country: string) => `/${country}/feed.xml`;
 export const historyDataPath = (country: string, format: 'json' | 'csv') => `/${country}/crisiswatch.${format}`;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { LinkProblem } from '@/components/link-problem';
+import { unsubscribePath } from '@/lib/paths';
 import { checkUnsubscribe } from '@/lib/subscriptions/subscriber-store';
 import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
 
@@ -16,7 +17,7 @@ export default async function UnsubscribePage({ searchParams }: Props) {
     <>
       <h1>Unsubscribe from email updates</h1>
       <p>Press the button and we will not send you any more email updates.</p>
-      <form method="post" action={`/unsubscribe?token=${encodeURIComponent(token)}`}>
+      <form method="post" action={unsubscribePath(token)}>
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
         <input type="hidden" name="from" value="page" />
         <button type="submit">Unsubscribe</button>

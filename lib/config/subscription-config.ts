@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPostgresUrl } from '../db/database';
 import { ConfigError } from './site-config';
 
 /**
@@ -12,7 +13,7 @@ const schema = z.object({
     .trim()
     .min(1)
     .default('data/subscribers.db')
-    .refine((value) => !/^[a-z]+:\/\//i.test(value) || /^postgres(ql)?:\/\//i.test(value), {
+    .refine((value) => !/^[a-z]+:\/\//i.test(value) || isPostgresUrl(value), {
       error: 'must be a postgres:// URL or the path of a SQLite file',
     }),
   SMTP_URL: z

@@ -69,7 +69,7 @@ export type Paged<T> = { items: T[]; page: number; pageCount: number; total: num
 
 /** A page past the end is reported as such (undefined) so the route can answer 404. */
 export function paginate<T>(items: T[], page: number, size = ARCHIVE_PAGE_SIZE): Paged<T> | undefined {
-  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  const pageCount = archivePageCount(items.length, size);
   if (page > pageCount) return undefined;
   return { items: items.slice((page - 1) * size, page * size), page, pageCount, total: items.length };
 }

@@ -36,8 +36,8 @@ export function toHistoryMark(country: string, entry: CrisisWatchEntry): History
 }
 
 /** Lays a country's months out as a calendar of years, the shape the timeline draws. */
-export function getVerdictHistory(country: Country, entries: CrisisWatchEntry[] = country.entries): VerdictHistory {
-  const marks = entries.map((entry) => toHistoryMark(country.slug, entry));
+export function getVerdictHistory(country: Country): VerdictHistory {
+  const marks = country.entries.map((entry) => toHistoryMark(country.slug, entry));
   if (marks.length === 0) return { years: [], marks };
   const byMonth = new Map(marks.map((mark) => [mark.month, mark]));
   const years: HistoryYear[] = [];

@@ -1,18 +1,17 @@
 import type { MailMessage } from './mail-transport';
 import { escapeHtml } from '../html-escape';
+import { confirmPath, unsubscribePath } from '../paths';
 
 type ConfirmationInput = { siteUrl: string; siteName: string; from: string; to: string; confirmToken: string; unsubscribeToken: string; expiresInHours: number };
 
-export const confirmUrl = (siteUrl: string, token: string) => `${siteUrl}/subscribe/confirm?token=${encodeURIComponent(token)}`;
-export const unsubscribeUrl = (siteUrl: string, token: string) => `${siteUrl}/unsubscribe?token=${encodeURIComponent(token)}`;
 
 /**
  * The double opt-in message. Every message carries List-Unsubscribe with an HTTPS link and
  * List-Unsubscribe-Post (RFC 8058), so mail clients can offer one-click unsubscribe.
  */
 export function confirmationMessage(input: ConfirmationInput): MailMessage {
-  const confirm = confirmUrl(input.siteUrl, input.confirmToken);
-  const leave = unsubscribeUrl(input.siteUrl, input.unsubscribeToken);
+  const confirm = `${input.siteUrl}${confirmPath(input.confirmToken)}`;
+  const leave = `${input.siteUrl}${unsubscribePath(input.unsubscribeToken)}`;
   const hours = input.expiresInHours;
   const text = [
     `Someone, probably you, asked to receive ${input.siteName} email updates at this address.`,

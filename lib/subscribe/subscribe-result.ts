@@ -1,12 +1,11 @@
-import type { SubscribeResultCode } from './handle-subscribe-request';
+import { ACCEPTED_MESSAGE, type SubscribeResultCode } from './handle-subscribe-request';
 
 type ResultText = { heading: string; message: string; isError: boolean; offerForm: boolean };
 
 const RESULTS: Record<SubscribeResultCode, ResultText> = {
   pending: {
     heading: 'Check your inbox',
-    message:
-      'Thank you. Unless this address is already subscribed, a message with a link to confirm your subscription is on its way. Nothing will be sent to you until you confirm.',
+    message: `${ACCEPTED_MESSAGE} Nothing will be sent to you until you confirm.`,
     isError: false,
     offerForm: false,
   },

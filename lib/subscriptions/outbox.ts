@@ -1,5 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { SubscriberDb } from '../db/database';
-import type { OutboxTable } from '../db/schema';
+import type { Database, OutboxTable } from '../db/schema';
 import { confirmationMessage } from '../mail/confirmation-message';
 import type { MailTransport } from '../mail/mail-transport';
 import { hashToken, newToken } from './tokens';
@@ -31,6 +32,9 @@ export async function drainOutbox(store: SubscriberDb, transport: MailTransport,
   }
 }
 
+/** Not claimed by a sender, or its claim has lapsed. */
+const unclaimedAt = (at: string) => (eb: ExpressionBuilder<Database, 'outbox'>) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]);
+
 async function claimDue({ db, dialect }: SubscriberDb, now: Date): Promise<Claimed[]> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + CLAIM_MS).toISOString();
@@ -39,7 +43,7 @@ async function claimDue({ db, dialect }: SubscriberDb, now: Date): Promise<Claim
     .select('id')
     .where('sent_at', 'is', null)
     .where('next_attempt_at', '<=', at)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
+    .where(unclaimedAt(at))
     .orderBy('created_at')
     .limit(BATCH);
   return db
@@ -47,7 +51,7 @@ async function claimDue({ db, dialect }: SubscriberDb, now: Date): Promise<Claim
     .set((eb) => ({ claimed_until: until, attempts: eb('attempts', '+', 1) }))
     .where('id', 'in', dialect === 'postgres' ? due.forUpdate().skipLocked() : due)
     // Re-checked on the row itself, so a row claimed meanwhile is not claimed twice.
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
+    .where(unclaimedAt(at))
     .where('sent_at', 'is', null)
     .returning(['id', 'subscriber_id', 'kind', 'attempts'])
     .execute();

@@ -77,22 +77,26 @@ export async function confirmSubscription(store: SubscriberDb, token: unknown, n
 
 export type UnsubscribeState = 'valid' | 'invalid';
 
-export async function checkUnsubscribe({ db }: SubscriberDb, token: unknown): Promise<UnsubscribeState> {
-  if (!isWellFormedToken(token)) return 'invalid';
+/** Whose unsubscribe token this is, if any. */
+async function ownerOfUnsubscribeToken({ db }: SubscriberDb, token: unknown): Promise<string | undefined> {
+  if (!isWellFormedToken(token)) return undefined;
   const row = await db.selectFrom('unsubscribe_tokens').select('subscriber_id').where('token_hash', '=', hashToken(token)).executeTakeFirst();
-  return row ? 'valid' : 'invalid';
+  return row?.subscriber_id;
+}
+
+export async function checkUnsubscribe(store: SubscriberDb, token: unknown): Promise<UnsubscribeState> {
+  return (await ownerOfUnsubscribeToken(store, token)) ? 'valid' : 'invalid';
 }
 
 /** Unsubscribes the owner of any token ever mailed to them; repeating it is harmless. */
-export async function unsubscribe({ db }: SubscriberDb, token: unknown, now: Date): Promise<UnsubscribeState> {
-  if (!isWellFormedToken(token)) return 'invalid';
+export async function unsubscribe(store: SubscriberDb, token: unknown, now: Date): Promise<UnsubscribeState> {
+  const subscriberId = await ownerOfUnsubscribeToken(store, token);
+  if (!subscriberId) return 'invalid';
   const at = now.toISOString();
-  const found = await db.selectFrom('unsubscribe_tokens').select('subscriber_id').where('token_hash', '=', hashToken(token)).executeTakeFirst();
-  if (!found) return 'invalid';
-  await db
+  await store.db
     .updateTable('subscribers')
     .set({ status: 'unsubscribed', unsubscribed_at: at, updated_at: at, confirm_token_hash: null, confirm_expires_at: null })
-    .where('id', '=', found.subscriber_id)
+    .where('id', '=', subscriberId)
     .where('status', '!=', 'unsubscribed')
     .execute();
   return 'valid';

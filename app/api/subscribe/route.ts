@@ -1,9 +1,9 @@
 import { getCountries } from '@/lib/content';
-import { getSiteConfig } from '@/lib/config/site-config';
 import { getSubscriptionConfig } from '@/lib/config/subscription-config';
 import { clientAddress } from '@/lib/subscribe/client-address';
 import { handleSubscribeRequest } from '@/lib/subscribe/handle-subscribe-request';
 import { createRateLimiter } from '@/lib/subscribe/rate-limiter';
+import { siteOrigins } from '@/lib/subscribe/same-origin';
 import { requestSubscription } from '@/lib/subscriptions/subscriber-store';
 import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
 
@@ -13,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
   const countries = new Set((await getCountries()).map((country) => country.slug));
   try {
     return await handleSubscribeRequest(request, {
-      allowedOrigins: [new URL(getSiteConfig().SITE_URL).origin, new URL(request.url).origin],
+      allowedOrigins: siteOrigins(request),
       isKnownCountry: (slug) => countries.has(slug),
       clientKey: clientAddress(request.headers, getSubscriptionConfig().TRUST_PROXY),
       rateLimiter,

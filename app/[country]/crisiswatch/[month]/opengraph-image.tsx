@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import { getCountries, getCrisisWatchEntry } from '@/lib/content';
+import { getCrisisWatchEntry } from '@/lib/content';
+import { entryStaticParams } from '@/lib/country-file-route';
 import { VERDICT_LABELS } from '@/lib/content/verdicts';
 import { formatMonth } from '@/lib/format';
 import { OG_SIZE, renderOgImage } from '@/lib/og/render-og-image';
@@ -9,9 +10,7 @@ export const size = OG_SIZE;
 export const contentType = 'image/png';
 export const dynamicParams = false;
 
-export async function generateStaticParams() {
-  return (await getCountries()).flatMap((country) => country.entries.map((entry) => ({ country: country.slug, month: entry.month })));
-}
+export const generateStaticParams = entryStaticParams;
 
 export default async function EntryImage({ params }: { params: Promise<{ country: string; month: string }> }) {
   const { country: slug, month } = await params;

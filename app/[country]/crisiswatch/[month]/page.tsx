@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AlertList, VerdictBadge } from '@/components/verdict-badge';
-import { getCountries, getCrisisWatchEntry } from '@/lib/content';
+import { getCrisisWatchEntry } from '@/lib/content';
+import { entryStaticParams } from '@/lib/country-file-route';
 import { formatLongDate, formatMonth } from '@/lib/format';
 import { pageMetadata } from '@/lib/page-metadata';
 import { getSiteConfig } from '@/lib/config/site-config';
@@ -14,9 +15,7 @@ type Props = { params: Promise<{ country: string; month: string }> };
 
 export const dynamicParams = false;
 
-export async function generateStaticParams() {
-  return (await getCountries()).flatMap((country) => country.entries.map((entry) => ({ country: country.slug, month: entry.month })));
-}
+export const generateStaticParams = entryStaticParams;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { country: slug, month } = await params;
