@@ -10,7 +10,7 @@ const config = [
       '@typescript-eslint/ban-ts-comment': 'error',
     },
   },
-  { ignores: ['.next/**', '.next-fixture/**', 'tests/.generated/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'data/**'] },
+  { ignores: ['.next*/**', 'tests/.generated/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'data/**'] },
 ];
 
 export default config;

@@ -1,25 +1,27 @@
 import type { NextConfig } from 'next';
-import { getSiteConfig } from './lib/config/site-config';
+import { getSettings } from './lib/config/settings';
 
-// Fail the build and the server start at once, with every bad variable named, rather than on the first request.
-getSiteConfig();
+// Fail the build at once, with every bad variable named, rather than on the first request.
+const { NEXT_DIST_DIR } = getSettings();
 
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-  // Scripts are Next's own inline bootstrap, so script-src cannot be locked down on static pages without nonces;
-  // these directives still stop framing, plugin content, base-tag hijacking and forms posting elsewhere.
-  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'" },
-];
-
+/**
+ * Response headers (CSP, HSTS, caching) are set by the production server (lib/server/) and, in
+ * the deployment, by nginx from the same static-routes manifest, not here: Next's `headers()` are
+ * fixed at build time and cannot carry each page's script hashes.
+ */
 const nextConfig: NextConfig = {
   // A second build (the browser tests' fictional site) must not overwrite the main one.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir: NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
-  async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+  async rewrites() {
+    return {
+      // RFC 8058: mail clients POST to the very URL in List-Unsubscribe, which is also the page a
+      // reader opens. A request with a body (a form post) goes to the API route that unsubscribes.
+      beforeFiles: [{ source: '/unsubscribe', has: [{ type: 'header', key: 'content-type' }], destination: '/api/unsubscribe' }],
+      afterFiles: [],
+      fallback: [],
+    };
   },
 };
 

@@ -1,12 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_DATA_DIR, E2E_MAIL_DIR, FICTIONAL_PORT, FICTIONAL_SITE_URL, PORT, SITE_URL } from './tests/e2e/sites';
+import { CHROMIUM_ARGS, E2E_DATA_DIR, E2E_MAIL_DIR, FICTIONAL_PORT, FICTIONAL_SITE_URL, PORT, SITE_URL } from './tests/e2e/sites';
 
 /** Debian's Chromium: browsers cannot be downloaded on these machines. */
 const chromium = {
   ...devices['Desktop Chrome'],
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   },
 };
 
@@ -45,7 +45,7 @@ export default defineConfig({
     },
     {
       // A second site built from generated fictional countries only: adding content folders is all it takes.
-      command: `npx tsx tests/fixtures/generate-fictional-site.ts tests/.generated/content && npx next build && ${serve(FICTIONAL_PORT)}`,
+      command: `npx tsx tests/fixtures/generate-fictional-site.ts tests/.generated/content && npm run build && ${serve(FICTIONAL_PORT)}`,
       url: `${FICTIONAL_SITE_URL}/ruritania`,
       timeout: 400_000,
       reuseExistingServer: false,

@@ -1,14 +1,28 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { STORE_RETRY_AFTER_SECONDS } from './lib/db/store-gate';
+import { isUnavailableResult } from './lib/subscribe/subscribe-result';
+import { storeAnswers } from './lib/subscriptions/subscription-service';
 
 /**
- * RFC 8058: mail clients POST to the very URL in List-Unsubscribe, which is also the page a
- * reader opens. GET renders the page; POST is handed to the API route that unsubscribes.
+ * While the subscriber store is down, the pages that need it (and the result page that says
+ * so) are served with 503 and Retry-After, in the site's frame, so a reader is told to come back
+ * and a crawler or monitor sees an outage, not a page that worked. Only requests without a body
+ * come here (see the matcher): Next copies the body of every request a proxy sees, and a client
+ * that aborts its upload would fill the log with that copy's failure.
  */
-export function proxy(request: NextRequest) {
-  if (request.method !== 'POST') return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = '/api/unsubscribe';
-  return NextResponse.rewrite(url);
+export async function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
+  const unavailable = pathname === '/subscribe' ? isUnavailableResult(searchParams.get('result')) : !(await storeAnswers());
+  if (!unavailable) return NextResponse.next();
+  return NextResponse.rewrite(request.nextUrl, { status: 503, headers: { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) } });
 }
 
-export const config = { matcher: '/unsubscribe' };
+// Static, as Next requires: each page, for requests without a body.
+export const config = {
+  matcher: [
+    { source: '/unsubscribe', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/subscribe', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/subscribe/confirm', missing: [{ type: 'header', key: 'content-type' }] },
+  ],
+};

@@ -2,10 +2,10 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
-import { getSiteConfig } from '@/lib/config/site-config';
+import { getSettings } from '@/lib/config/settings';
 import './globals.css';
 
-const { SITE_URL, SITE_NAME } = getSiteConfig();
+const { SITE_URL, SITE_NAME } = getSettings();
 
 export const metadata: Metadata = {
   metadataBase: new URL(SITE_URL),

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next';
-import { getSiteConfig } from '@/lib/config/site-config';
+import { getSettings } from '@/lib/config/settings';
 
 export default function robots(): MetadataRoute.Robots {
-  const { SITE_URL } = getSiteConfig();
+  const { SITE_URL } = getSettings();
   return {
     rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/subscribe'] },
     sitemap: `${SITE_URL}/sitemap.xml`,

@@ -1,12 +1,12 @@
 import type { MetadataRoute } from 'next';
 import { getCountries } from '@/lib/content';
 import { archivePageCount } from '@/lib/content/archive';
-import { getSiteConfig } from '@/lib/config/site-config';
+import { getSettings } from '@/lib/config/settings';
 import { archivePath, countryPath, entryPath } from '@/lib/paths';
 
 /** Every prerendered content page; filtered archive views are left out (they are queries). */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const { SITE_URL } = getSiteConfig();
+  const { SITE_URL } = getSettings();
   const countries = await getCountries();
   const newest = (dates: string[]) => dates.sort().at(-1);
   const home = { url: `${SITE_URL}/`, lastModified: newest(countries.flatMap((country) => country.entries.map((entry) => entry.period.to))) };

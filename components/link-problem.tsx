@@ -1,14 +1,17 @@
 import { describeSubscribeResult } from '@/lib/subscribe/subscribe-result';
 import { SubscribeSection } from './subscribe-section';
 
-/** What an expired, used or broken link from an email leads to: what happened, and the form again. */
-export function LinkProblem({ code }: { code: 'expired' | 'invalid-link' }) {
+/**
+ * What an expired, used or broken link from an email leads to: what happened, and the form again
+ * (not while the service is down: the link itself will work again).
+ */
+export function LinkProblem({ code }: { code: 'expired' | 'invalid-link' | 'link-unavailable' }) {
   const result = describeSubscribeResult(code);
   return (
     <>
       <h1>{result.heading}</h1>
       <p role="alert">{result.message}</p>
-      <SubscribeSection />
+      {result.offerForm && <SubscribeSection />}
     </>
   );
 }

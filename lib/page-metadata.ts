@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getSiteConfig } from './config/site-config';
+import { getSettings } from './config/settings';
 import { countryFeedPath, siteFeedPath } from './paths';
 
 type PageMetadataInput = {
@@ -17,7 +17,7 @@ type PageMetadataInput = {
 
 /** Title, description, canonical URL, feeds and Open Graph tags, the same way on every page. */
 export function pageMetadata({ title, description, path, type = 'website', publishedTime, feed, image }: PageMetadataInput): Metadata {
-  const { SITE_NAME: siteName } = getSiteConfig();
+  const { SITE_NAME: siteName } = getSettings();
   const images = [{ url: image ?? '/opengraph-image', width: 1200, height: 630, alt: image ? title : `${siteName}: where each conflict stands this month` }];
   const openGraph = { title, description, url: path, siteName, locale: 'en_GB', images };
   const feeds = [{ url: siteFeedPath(), title: `${siteName}: all CrisisWatch entries` }];

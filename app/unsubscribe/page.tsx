@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { LinkProblem } from '@/components/link-problem';
 import { unsubscribePath } from '@/lib/paths';
 import { checkUnsubscribe } from '@/lib/subscriptions/subscriber-store';
-import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
+import { readStoreForPage } from '@/lib/subscriptions/subscription-service';
 
 export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } };
 
@@ -11,8 +11,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** One button. Mail clients POST `List-Unsubscribe=One-Click` to this same URL (RFC 8058). */
 export default async function UnsubscribePage({ searchParams }: Props) {
   const token = (await searchParams).token;
-  const { store } = await getSubscriptionService();
-  if (typeof token !== 'string' || (await checkUnsubscribe(store, token)) !== 'valid') return <LinkProblem code="invalid-link" />;
+  const state = await readStoreForPage((store) => checkUnsubscribe(store, token));
+  if (state === 'unavailable') return <LinkProblem code="link-unavailable" />;
+  if (typeof token !== 'string' || state !== 'valid') return <LinkProblem code="invalid-link" />;
   return (
     <>
       <h1>Unsubscribe from email updates</h1>

@@ -1,4 +1,4 @@
-import { getSubscriptionConfig } from '../config/subscription-config';
+import { getSettings } from '../config/settings';
 import { migrateToLatest, openDatabase } from '../db/database';
 import { listConfirmedSubscribers } from '../subscriptions/subscriber-store';
 import { toCsv } from '../csv';
@@ -9,7 +9,7 @@ async function main(command: string | undefined): Promise<number> {
     console.error('usage: npm run subscribers -- export   (prints confirmed subscribers as CSV)');
     return 2;
   }
-  const store = await openDatabase(getSubscriptionConfig().DATABASE_URL);
+  const store = await openDatabase(getSettings().DATABASE_URL);
   try {
     await migrateToLatest(store.db);
     const rows = await listConfirmedSubscribers(store);

@@ -1,11 +1,11 @@
-import type { SiteConfig } from '../config/site-config';
+import type { Settings } from '../config/settings';
 import { formatMonth } from '../format';
 import { countryPath, entryPath } from '../paths';
 import type { Country, CrisisWatchEntry } from './load-content';
 import { VERDICT_LABELS } from './verdicts';
 
 /** schema.org Article for one CrisisWatch entry, dated by the last day its events cover. */
-export function entryJsonLd(country: Country, entry: CrisisWatchEntry, site: Pick<SiteConfig, 'SITE_URL' | 'SITE_NAME'>) {
+export function entryJsonLd(country: Country, entry: CrisisWatchEntry, site: Pick<Settings, 'SITE_URL' | 'SITE_NAME'>) {
   const url = `${site.SITE_URL}${entryPath(country.slug, entry.month)}`;
   return {
     '@context': 'https://schema.org',

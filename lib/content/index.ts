@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { getSiteConfig } from '../config/site-config';
+import { getSettings } from '../config/settings';
 import { loadContent, type ContentTree, type Country, type CrisisWatchEntry } from './load-content';
 
 export type { ContentTree, Country, CrisisWatchEntry, Quote } from './load-content';
 export { ContentValidationError, formatProblem, type ContentProblem } from './problems';
 
-export const DEFAULT_CONTENT_DIR = path.resolve(getSiteConfig().CONTENT_DIR);
+export const DEFAULT_CONTENT_DIR = path.resolve(getSettings().CONTENT_DIR);
 
 /**
  * The content tree is parsed, validated and rendered once per process and shared by every

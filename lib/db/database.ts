@@ -1,39 +1,75 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { isPostgresUrl } from './database-url';
 import { migrationProvider } from './migrations';
+import { boundedPool } from './bounded-pool';
 import type { Database } from './schema';
+
+export { isPostgresUrl } from './database-url';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-export type SubscriberDb = { db: Kysely<Database>; dialect: Dialect; close: () => Promise<void> };
+/** The driver underneath, for the one library that speaks to it directly (the rate limiter). */
+export type RawClient = { dialect: 'sqlite'; sqlite: BetterSqlite3.Database } | { dialect: 'postgres'; pool: pg.Pool };
 
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
+export type SubscriberDb = { db: Kysely<Database>; dialect: Dialect; raw: RawClient; close: () => Promise<void> };
+
+export type DatabaseOptions = {
+  /** Bounds connecting, each statement and each wait for a pooled connection (default 5 s). */
+  timeoutMs?: number;
+  /** PostgreSQL connections this process may hold (default 10). */
+  poolSize?: number;
+  /** Shown in pg_stat_activity, so an operator can tell whose connections these are. */
+  applicationName?: string;
+};
 
 /**
  * One query layer over both stores: a SQLite file by default (WAL, so readers never wait for
  * the writer; a busy timeout, so a second process waits instead of failing; FULL sync, so an
- * acknowledged subscription survives a crash), PostgreSQL when the URL says so.
+ * acknowledged subscription survives a crash), PostgreSQL when the URL says so. Nothing here
+ * waits without bound: a database that does not answer becomes an error within `timeoutMs`.
  */
-export async function openDatabase(url: string): Promise<SubscriberDb> {
+export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<SubscriberDb> {
+  const timeoutMs = options.timeoutMs ?? 5_000;
   if (isPostgresUrl(url)) {
-    const { Pool } = await import('pg');
-    const pool = new Pool({ connectionString: url, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: timeoutMs,
+      // Client side: a server (or network) that stops answering mid-query.
+      query_timeout: timeoutMs,
+      // Server side: a statement or an open transaction that runs too long is ended by PostgreSQL.
+      statement_timeout: timeoutMs,
+      idle_in_transaction_session_timeout: timeoutMs * 2,
+      application_name: options.applicationName ?? 'crisis-briefings',
+      keepAlive: true,
+      idleTimeoutMillis: 30_000,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: boundedPool(pool) }) });
+    return { db, dialect: 'postgres', raw: { dialect: 'postgres', pool }, close: () => db.destroy() };
   }
   const { default: SQLite } = await import('better-sqlite3');
   const file = path.resolve(url.replace(/^file:/, ''));
   mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
+  const sqlite = new SQLite(file, { timeout: timeoutMs });
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', raw: { dialect: 'sqlite', sqlite }, close: () => db.destroy() };
+}
+
+/** One round trip: whether the store answers at all. */
+export async function pingDatabase({ db }: SubscriberDb): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 export class MigrationError extends Error {

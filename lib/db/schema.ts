@@ -13,7 +13,7 @@ export type SubscribersTable = {
   email_key: string;
   country: string | null;
   status: SubscriberStatus;
-  /** SHA-256 of the confirmation token; cleared once used. The token itself is never stored. */
+  /** Unused since migration 002 (confirm_tokens holds every link sent); SQLite cannot drop them. */
   confirm_token_hash: string | null;
   confirm_expires_at: string | null;
   created_at: string;
@@ -29,6 +29,14 @@ export type UnsubscribeTokensTable = {
   created_at: string;
 };
 
+export type ConfirmTokensTable = {
+  /** SHA-256 of a confirmation token sent in one message; the token itself is never stored. */
+  token_hash: string;
+  subscriber_id: string;
+  expires_at: string;
+  created_at: string;
+};
+
 export type OutboxTable = {
   id: string;
   subscriber_id: string;
@@ -37,12 +45,19 @@ export type OutboxTable = {
   attempts: Generated<number>;
   next_attempt_at: string;
   claimed_until: string | null;
+  /** The claim that holds the row: only its sender may extend or settle it. */
+  claim_id: string | null;
   sent_at: string | null;
   last_error: string | null;
 };
 
+/** Written by rate-limiter-flexible: points used by a client key until `expire` (ms since epoch). */
+export type RateLimitsTable = { key: string; points: number; expire: string | number | null };
+
 export type Database = {
   subscribers: SubscribersTable;
   unsubscribe_tokens: UnsubscribeTokensTable;
+  confirm_tokens: ConfirmTokensTable;
   outbox: OutboxTable;
+  rate_limits: RateLimitsTable;
 };

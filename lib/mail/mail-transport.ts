@@ -14,8 +14,12 @@ export type MailMessage = {
   logLine?: string;
 };
 
-/** The provider boundary for mail: SMTP in production, files on a newcomer's machine. */
-export type MailTransport = { name: string; send: (message: MailMessage) => Promise<void>; close: () => void };
+/**
+ * The provider boundary for mail: SMTP in production, files on a newcomer's machine. A send
+ * either settles within `maxSendMs` or is abandoned by the transport itself, so the outbox can
+ * hold a message's claim for longer than any send of it can last.
+ */
+export type MailTransport = { name: string; maxSendMs: number; send: (message: MailMessage) => Promise<void>; close: () => void };
 
 export class MailSendError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -24,14 +28,25 @@ export class MailSendError extends Error {
   }
 }
 
-/** SMTP through nodemailer; SMTP_URL carries host, port, credentials and TLS. */
-export function createSmtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+/**
+ * SMTP through nodemailer; SMTP_URL carries host, port, credentials and TLS. nodemailer's own
+ * timeouts allow minutes per step; here each step gets `timeoutMs`, and the whole send is
+ * aborted (its connection closed) once `timeoutMs` has passed.
+ */
+export function createSmtpTransport(smtpUrl: string, timeoutMs = 30_000): MailTransport {
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    dnsTimeout: timeoutMs,
+  });
   return {
     name: 'smtp',
+    maxSendMs: timeoutMs,
     async send(message) {
       try {
-        await transporter.sendMail(envelopeOf(message));
+        await transporter.sendMail({ ...envelopeOf(message), signal: AbortSignal.timeout(timeoutMs) });
       } catch (error) {
         throw new MailSendError(`SMTP delivery failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
@@ -48,6 +63,8 @@ export function createFileTransport(dir: string, log: (line: string) => void = (
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     name: 'file',
+    // A local disk write; generous, it only sets how long the outbox holds a claim.
+    maxSendMs: 30_000,
     async send(message) {
       const info = await composer.sendMail(envelopeOf(message));
       const raw: unknown = info.message;

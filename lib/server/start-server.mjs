@@ -1,24 +1,13 @@
-// The production server: Next.js behind a plain Node HTTP server, so the client's address comes
-// from the connection. Next fills X-Forwarded-For from the socket only when it is absent; without
-// a trusted proxy in front (TRUST_PROXY), a client's own X-Forwarded-For is dropped first, so
-// nobody can dodge the subscribe rate limit by inventing addresses.
-import { createServer } from 'node:http';
-import next from 'next';
+// `npm start`: runs the production server compiled by `npm run build` (from lib/server/main.ts)
+// out of the build folder, so the server and the build it serves always come from the same run.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOST || '0.0.0.0';
-const trustProxy = !['', 'false', '0'].includes((process.env.TRUST_PROXY ?? '').trim());
-
-const app = next({ dev: false, dir: process.cwd(), hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
-
-const server = createServer((request, response) => {
-  if (!trustProxy) delete request.headers['x-forwarded-for'];
-  void handle(request, response);
-});
-server.listen(port, hostname, () => console.log(`Ready on http://${hostname}:${port}`));
-
-for (const signal of ['SIGTERM', 'SIGINT']) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+// Kept in step with lib/server/server-bundle.ts (this file runs before any TypeScript is compiled).
+const bundle = path.resolve(process.env.NEXT_DIST_DIR?.trim() || '.next', 'production-server.mjs');
+if (!existsSync(bundle)) {
+  console.error(`No production build: ${path.relative(process.cwd(), bundle)} is missing. Run \`npm run build\` first.`);
+  process.exit(1);
 }
+await import(pathToFileURL(bundle).href);

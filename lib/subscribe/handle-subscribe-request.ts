@@ -1,6 +1,7 @@
+import { isStoreUnavailable } from '../db/store-gate';
 import type { SubscriptionRequest } from '../subscriptions/subscriber-store';
 import type { RateLimiter } from './rate-limiter';
-import { BodyTooLargeError, readBodyText } from './read-request-body';
+import { BodyIncompleteError, BodyTooLargeError, readBodyText } from './read-request-body';
 import { validateSubscription, type FieldError } from './subscribe-schema';
 
 export const MAX_BODY_BYTES = 4 * 1024;
@@ -8,21 +9,23 @@ export const MAX_BODY_BYTES = 4 * 1024;
 /** Where the form without JavaScript lands after posting (Post/Redirect/Get). */
 export const RESULT_PAGE = '/subscribe';
 
-export type SubscribeResultCode = 'pending' | 'invalid-email' | 'bad-request' | 'unavailable' | 'confirmed' | 'unsubscribed' | 'expired' | 'invalid-link';
+export type SubscribeResultCode = 'pending' | 'invalid-email' | 'bad-request' | 'unavailable' | 'link-unavailable' | 'confirmed' | 'unsubscribed' | 'expired' | 'invalid-link';
 
 type Format = 'form' | 'json';
 
 export type SubscribeDependencies = {
-  /** Origins allowed to post (the site's own). */
-  allowedOrigins: readonly string[];
+  /** Whether a browser's Origin header is this site (see same-origin.ts). */
+  isAllowedOrigin: (origin: string) => boolean;
   isKnownCountry: (slug: string) => boolean;
   /** Who is posting, for the rate limit (see client-address.ts). */
   clientKey: string;
   rateLimiter: RateLimiter;
-  /** Stores the request durably; resolves only once it is committed. */
+  /** Stores the request durably; resolves only once it is committed (StoreUnavailableError: try later). */
   subscribe: (request: SubscriptionRequest) => Promise<void>;
   log?: (message: string, error?: unknown) => void;
 };
+
+export const UNAVAILABLE_MESSAGE = 'Your subscription could not be saved just now. Please try again in a minute.';
 
 /** The one answer to every valid address, whether it is new, pending, confirmed or unsubscribed. */
 export const ACCEPTED_MESSAGE = 'Thank you. Unless this address is already subscribed, a message with a link to confirm your subscription is on its way.';
@@ -35,10 +38,10 @@ export const ACCEPTED_MESSAGE = 'Thank you. Unless this address is already subsc
 export async function handleSubscribeRequest(request: Request, deps: SubscribeDependencies): Promise<Response> {
   const format = formatOf(request.headers.get('content-type'));
   const origin = request.headers.get('origin');
-  if (origin !== null && !deps.allowedOrigins.includes(origin)) {
+  if (origin !== null && !deps.isAllowedOrigin(origin)) {
     return problem(403, 'origin', 'Subscriptions are accepted only from this site’s own form.', format);
   }
-  const limited = deps.rateLimiter.take(deps.clientKey);
+  const limited = await deps.rateLimiter.take(deps.clientKey);
   if (!limited.allowed) {
     return problem(429, 'body', `Too many attempts from your connection. Please try again in ${limited.retryAfterSeconds} seconds.`, format, {
       'Retry-After': String(limited.retryAfterSeconds),
@@ -54,6 +57,11 @@ export async function handleSubscribeRequest(request: Request, deps: SubscribeDe
   } catch (error) {
     if (error instanceof BodyTooLargeError) return problem(413, 'body', `The request body must be at most ${MAX_BODY_BYTES} bytes.`, format);
     if (error instanceof TypeError) return problem(400, 'body', 'The request body is not valid UTF-8 text.', format);
+    if (error instanceof BodyIncompleteError) {
+      // The client went away mid-upload: nobody reads this answer, and it is not our fault.
+      deps.log?.(`subscribe: ${error.message}`);
+      return problem(400, 'body', 'The request body did not arrive whole.', format);
+    }
     throw error;
   }
 
@@ -78,12 +86,11 @@ export async function handleSubscribeRequest(request: Request, deps: SubscribeDe
   try {
     await deps.subscribe({ email, country });
   } catch (error) {
-    deps.log?.('subscribe: could not store a subscription', error);
+    // The store gate has logged the outage; anything else is logged here. Neither reaches the client.
+    if (!isStoreUnavailable(error)) deps.log?.('subscribe: could not store a subscription', error);
     if (format === 'form') return redirectToResult('unavailable', country);
-    return Response.json(
-      { ok: false, message: 'Your subscription could not be saved just now. Nothing was stored; please try again in a minute.' },
-      { status: 503, headers: { 'Retry-After': '60' } },
-    );
+    const retryAfter = isStoreUnavailable(error) ? error.retryAfterSeconds : 60;
+    return Response.json({ ok: false, message: UNAVAILABLE_MESSAGE }, { status: 503, headers: { 'Retry-After': String(retryAfter) } });
   }
   return accepted(format, country);
 }

@@ -1,28 +1,69 @@
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { SubscriberDb } from '../db/database';
+
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** `limit` posts a minute per client key. */
+export type RateLimiter = { take: (key: string) => Promise<RateLimitDecision> };
+
+const WINDOW_SECONDS = 60;
+const TABLE = 'rate_limits';
+const PRUNE_EVERY_MS = 5 * 60_000;
+
 /**
- * A token bucket per client, in memory: `limit` posts a minute, refilled continuously. Each
- * instance counts its own clients; behind a load balancer the effective limit is per instance.
+ * Counts posts per client in the subscriber store (rate-limiter-flexible over the same SQLite
+ * file or PostgreSQL database), so every instance behind a load balancer shares one count and the
+ * limit is the setting, not the setting times the instances. Until the store has been opened, or
+ * while a count in it fails, this instance counts in memory instead: a store outage never turns
+ * into a refusal of its own, nor into no limit at all.
  */
-export type RateLimiter = { take: (key: string, now?: number) => { allowed: true } | { allowed: false; retryAfterSeconds: number } };
+export function createRateLimiter(limit: number, currentStore: () => SubscriberDb | undefined = () => undefined): RateLimiter {
+  if (limit === 0) return { take: async () => ({ allowed: true }) };
+  const options = { points: limit, duration: WINDOW_SECONDS, keyPrefix: 'subscribe' };
+  const memory = new RateLimiterMemory(options);
+  const shared = new WeakMap<SubscriberDb, RateLimiterAbstract>();
+  let prunedAt = Date.now();
 
-const WINDOW_MS = 60_000;
-const MAX_CLIENTS = 50_000;
+  function limiterFor(store: SubscriberDb | undefined): RateLimiterAbstract {
+    if (!store) return memory;
+    let limiter = shared.get(store);
+    if (!limiter) {
+      // The table comes from our migrations; the library's own timers are off (its SQLite
+      // clean-up throws into a timer when the database is busy or closed); we prune below.
+      const storeOptions = { ...options, tableName: TABLE, tableCreated: true, clearExpiredByTimeout: false, insuranceLimiter: memory };
+      limiter =
+        store.raw.dialect === 'postgres'
+          ? new RateLimiterPostgres({ ...storeOptions, storeClient: store.raw.pool, storeType: 'pool' })
+          : new RateLimiterSQLite({ ...storeOptions, storeClient: store.raw.sqlite, storeType: 'better-sqlite3' });
+      shared.set(store, limiter);
+    }
+    return limiter;
+  }
 
-export function createRateLimiter(limit: number): RateLimiter {
-  const buckets = new Map<string, { tokens: number; at: number }>();
   return {
-    take(key, now = Date.now()) {
-      if (limit === 0) return { allowed: true };
-      const bucket = buckets.get(key) ?? { tokens: limit, at: now };
-      const tokens = Math.min(limit, bucket.tokens + ((now - bucket.at) * limit) / WINDOW_MS);
-      if (tokens < 1) {
-        buckets.set(key, { tokens, at: now });
-        return { allowed: false, retryAfterSeconds: Math.ceil(((1 - tokens) * WINDOW_MS) / limit / 1000) };
+    async take(key) {
+      const store = currentStore();
+      try {
+        await limiterFor(store).consume(key);
+        return { allowed: true };
+      } catch (refusal) {
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+      } finally {
+        if (store && Date.now() - prunedAt > PRUNE_EVERY_MS) {
+          prunedAt = Date.now();
+          void pruneExpired(store);
+        }
       }
-      // Bound memory under a flood of distinct addresses: forget the oldest clients first.
-      if (!buckets.has(key) && buckets.size >= MAX_CLIENTS) buckets.delete(buckets.keys().next().value ?? '');
-      buckets.delete(key);
-      buckets.set(key, { tokens: tokens - 1, at: now });
-      return { allowed: true };
     },
   };
+}
+
+/** Forgets counts whose minute ended over an hour ago; a failure only means trying again later. */
+async function pruneExpired({ db }: SubscriberDb): Promise<void> {
+  await db
+    .deleteFrom('rate_limits')
+    .where('expire', '<', Date.now() - 3_600_000)
+    .execute()
+    .catch(() => {});
 }

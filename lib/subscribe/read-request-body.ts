@@ -10,15 +10,29 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** The client stopped sending (aborted or reset the upload) before the body was complete. */
+export class BodyIncompleteError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the request body ended before it was complete (the client aborted the upload)', options);
+    this.name = 'BodyIncompleteError';
+  }
+}
+
 export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder('utf-8', { fatal: true }).decode(await readBodyBytes(request, maxBytes));
+}
+
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError(maxBytes);
-  if (!request.body) return '';
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      throw new BodyIncompleteError({ cause: error });
+    });
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
@@ -27,10 +41,10 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8', { fatal: true }).decode(concat(chunks, total));
+  return concat(chunks, total);
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
+function concat(chunks: Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
   const all = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

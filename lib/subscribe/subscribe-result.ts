@@ -1,6 +1,13 @@
 import { ACCEPTED_MESSAGE, type SubscribeResultCode } from './handle-subscribe-request';
 
-type ResultText = { heading: string; message: string; isError: boolean; offerForm: boolean };
+type ResultText = {
+  heading: string;
+  message: string;
+  isError: boolean;
+  offerForm: boolean;
+  /** The page is served as 503 with Retry-After (proxy.ts): a service is down, not the reader's input. */
+  unavailable?: boolean;
+};
 
 const RESULTS: Record<SubscribeResultCode, ResultText> = {
   pending: {
@@ -35,9 +42,17 @@ const RESULTS: Record<SubscribeResultCode, ResultText> = {
   },
   unavailable: {
     heading: 'Your subscription could not be saved',
-    message: 'Nothing was stored. Please try again in a minute.',
+    message: 'Our subscription service is briefly unavailable. Please try again in a minute.',
     isError: true,
     offerForm: true,
+    unavailable: true,
+  },
+  'link-unavailable': {
+    heading: 'This link cannot be used just now',
+    message: 'Our subscription service is briefly unavailable. Your link still works: open it again in a few minutes.',
+    isError: true,
+    offerForm: false,
+    unavailable: true,
   },
   'invalid-email': {
     heading: 'Check your email address',
@@ -57,6 +72,11 @@ const RESULTS: Record<SubscribeResultCode, ResultText> = {
 export function describeSubscribeResult(code: string | undefined): ResultText {
   if (code && isResultCode(code)) return RESULTS[code];
   return { heading: 'Email updates', message: 'Leave your email address to receive updates.', isError: false, offerForm: true };
+}
+
+/** Whether `/subscribe?result=…` reports an outage, to be served as 503 (see proxy.ts). */
+export function isUnavailableResult(code: string | null | undefined): boolean {
+  return code !== null && code !== undefined && isResultCode(code) && RESULTS[code].unavailable === true;
 }
 
 function isResultCode(code: string): code is SubscribeResultCode {

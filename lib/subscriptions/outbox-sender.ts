@@ -1,31 +1,35 @@
-import type { SubscriberDb } from '../db/database';
+import { isStoreUnavailable, type StoreGate } from '../db/store-gate';
 import type { MailTransport } from '../mail/mail-transport';
 import { drainOutbox, type OutboxSettings } from './outbox';
 
-export type OutboxSender = { drainSoon: () => Promise<void>; start: (intervalMs: number) => void; stop: () => void };
+export type OutboxSender = { drainSoon: () => Promise<void>; start: (intervalMs: number) => void; stop: () => Promise<void> };
 
 /**
  * Drains the outbox after each commit and on an interval (which also retries failures). One
  * drain at a time per process; a request made while one runs is folded into a second pass.
+ * Stopping waits for the drain under way, so a message being sent is settled, not abandoned.
  */
-export function createOutboxSender(store: SubscriberDb, transport: MailTransport, settings: OutboxSettings, log: (message: string, error?: unknown) => void): OutboxSender {
+export function createOutboxSender(store: StoreGate, transport: MailTransport, settings: OutboxSettings, log: (message: string, error?: unknown) => void): OutboxSender {
   let running: Promise<void> | undefined;
   let again = false;
+  let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
   async function run(): Promise<void> {
     do {
       again = false;
       try {
-        const { failed } = await drainOutbox(store, transport, settings);
+        const { failed } = await store.run((opened) => drainOutbox(opened, transport, settings));
         if (failed > 0) log(`outbox: ${failed} message(s) failed and will be retried`);
       } catch (error) {
-        log('outbox: drain failed; will retry', error);
+        // The store gate has already said the store is down; retried on the next interval.
+        if (!isStoreUnavailable(error)) log('outbox: drain failed; will retry', error);
       }
-    } while (again);
+    } while (again && !stopped);
   }
 
   function drainSoon(): Promise<void> {
+    if (stopped) return Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -39,12 +43,15 @@ export function createOutboxSender(store: SubscriberDb, transport: MailTransport
   return {
     drainSoon,
     start(intervalMs) {
+      if (stopped) return;
       timer ??= setInterval(() => void drainSoon(), intervalMs);
       timer.unref();
     },
-    stop() {
+    async stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = undefined;
+      await running;
     },
   };
 }

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { SubscriberDb } from '../db/database';
+import type { Database } from '../db/schema';
 import { hashToken, isWellFormedToken, newId } from './tokens';
 
 /** How long after a confirmation was asked for another one may be mailed to the same address. */
@@ -16,12 +18,15 @@ export async function requestSubscription({ db }: SubscriberDb, request: Subscri
   const at = now.toISOString();
   const emailKey = request.email.toLowerCase();
   return db.transaction().execute(async (trx) => {
-    await trx
+    // An upsert that always writes: on PostgreSQL it locks the address's row until the commit,
+    // so concurrent requests for one address take turns and the second sees the first's outbox
+    // row; on SQLite the write lock is taken here, at the transaction's first statement.
+    const subscriber = await trx
       .insertInto('subscribers')
       .values({ id: newId(), email: request.email, email_key: emailKey, country: request.country ?? null, status: 'pending', created_at: at, updated_at: at })
-      .onConflict((conflict) => conflict.column('email_key').doNothing())
-      .execute();
-    const subscriber = await trx.selectFrom('subscribers').selectAll().where('email_key', '=', emailKey).executeTakeFirstOrThrow();
+      .onConflict((conflict) => conflict.column('email_key').doUpdateSet({ updated_at: at }))
+      .returning(['id', 'status', 'country'])
+      .executeTakeFirstOrThrow();
     // The same queries run whatever the state, so the time taken does not tell a confirmed address from a new one.
     const waiting = await trx
       .selectFrom('outbox')
@@ -29,21 +34,33 @@ export async function requestSubscription({ db }: SubscriberDb, request: Subscri
       .where('subscriber_id', '=', subscriber.id)
       .where('kind', '=', 'confirm')
       .orderBy('created_at', 'desc')
+      .limit(1)
       .executeTakeFirst();
-    if (subscriber.status === 'confirmed') {
-      await trx.updateTable('subscribers').set({ updated_at: at }).where('id', '=', subscriber.id).execute();
-      return { queued: false };
-    }
-    const recentlyQueued = waiting !== undefined && now.getTime() - Date.parse(waiting.created_at) < RESEND_AFTER_MS;
+    const confirmed = subscriber.status === 'confirmed';
     await trx
       .updateTable('subscribers')
-      .set({ status: 'pending', updated_at: at, country: request.country ?? subscriber.country })
+      .set(confirmed ? { updated_at: at } : { status: 'pending', updated_at: at, country: request.country ?? subscriber.country })
       .where('id', '=', subscriber.id)
       .execute();
+    if (confirmed) return { queued: false };
+    const recentlyQueued = waiting !== undefined && now.getTime() - Date.parse(waiting.created_at) < RESEND_AFTER_MS;
     if (recentlyQueued) return { queued: false };
     await trx.insertInto('outbox').values({ id: newId(), subscriber_id: subscriber.id, kind: 'confirm', created_at: at, next_attempt_at: at }).execute();
     return { queued: true };
   });
+}
+
+/** Records a confirmation token mailed to a pending subscriber; only its hash is kept. */
+export async function addConfirmToken(trx: Kysely<Database>, subscriberId: string, token: string, now: Date, ttlHours: number): Promise<void> {
+  await trx
+    .insertInto('confirm_tokens')
+    .values({ token_hash: hashToken(token), subscriber_id: subscriberId, expires_at: new Date(now.getTime() + ttlHours * 3_600_000).toISOString(), created_at: now.toISOString() })
+    .execute();
+}
+
+/** Records an unsubscribe token mailed in one message; every one ever sent keeps working. */
+export async function addUnsubscribeToken(trx: Kysely<Database>, subscriberId: string, token: string, now: Date): Promise<void> {
+  await trx.insertInto('unsubscribe_tokens').values({ token_hash: hashToken(token), subscriber_id: subscriberId, created_at: now.toISOString() }).execute();
 }
 
 export type ConfirmationState = 'valid' | 'expired' | 'invalid';
@@ -51,26 +68,43 @@ export type ConfirmationState = 'valid' | 'expired' | 'invalid';
 /** What a confirmation link leads to, without using it up (the page shows this before the POST). */
 export async function checkConfirmation({ db }: SubscriberDb, token: unknown, now: Date): Promise<ConfirmationState> {
   if (!isWellFormedToken(token)) return 'invalid';
-  const row = await db.selectFrom('subscribers').select(['status', 'confirm_expires_at']).where('confirm_token_hash', '=', hashToken(token)).executeTakeFirst();
+  const row = await db
+    .selectFrom('confirm_tokens')
+    .innerJoin('subscribers', 'subscribers.id', 'confirm_tokens.subscriber_id')
+    .select(['subscribers.status', 'confirm_tokens.expires_at'])
+    .where('confirm_tokens.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
   if (!row || row.status !== 'pending') return 'invalid';
-  return row.confirm_expires_at !== null && row.confirm_expires_at > now.toISOString() ? 'valid' : 'expired';
+  return row.expires_at > now.toISOString() ? 'valid' : 'expired';
 }
 
 export type ConfirmResult = 'confirmed' | 'expired' | 'invalid';
 
-/** Confirms once: the token is cleared in the same statement that confirms. */
+/**
+ * Confirms once: any link that was mailed and has not expired confirms, and confirming uses up
+ * every link the subscriber was sent.
+ */
 export async function confirmSubscription(store: SubscriberDb, token: unknown, now: Date): Promise<ConfirmResult> {
-  const { db } = store;
   if (!isWellFormedToken(token)) return 'invalid';
   const at = now.toISOString();
-  const result = await db
-    .updateTable('subscribers')
-    .set({ status: 'confirmed', confirmed_at: at, updated_at: at, confirm_token_hash: null, confirm_expires_at: null })
-    .where('confirm_token_hash', '=', hashToken(token))
-    .where('status', '=', 'pending')
-    .where('confirm_expires_at', '>', at)
-    .executeTakeFirst();
-  if (result.numUpdatedRows > 0n) return 'confirmed';
+  const confirmed = await store.db.transaction().execute(async (trx) => {
+    const used = await trx
+      .deleteFrom('confirm_tokens')
+      .where('token_hash', '=', hashToken(token))
+      .where('expires_at', '>', at)
+      .returning('subscriber_id')
+      .executeTakeFirst();
+    if (!used) return false;
+    const result = await trx
+      .updateTable('subscribers')
+      .set({ status: 'confirmed', confirmed_at: at, updated_at: at })
+      .where('id', '=', used.subscriber_id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    await trx.deleteFrom('confirm_tokens').where('subscriber_id', '=', used.subscriber_id).execute();
+    return result.numUpdatedRows > 0n;
+  });
+  if (confirmed) return 'confirmed';
   // Tell an expired link from a used or unknown one, so the page can say which.
   return (await checkConfirmation(store, token, now)) === 'expired' ? 'expired' : 'invalid';
 }
@@ -93,12 +127,11 @@ export async function unsubscribe(store: SubscriberDb, token: unknown, now: Date
   const subscriberId = await ownerOfUnsubscribeToken(store, token);
   if (!subscriberId) return 'invalid';
   const at = now.toISOString();
-  await store.db
-    .updateTable('subscribers')
-    .set({ status: 'unsubscribed', unsubscribed_at: at, updated_at: at, confirm_token_hash: null, confirm_expires_at: null })
-    .where('id', '=', subscriberId)
-    .where('status', '!=', 'unsubscribed')
-    .execute();
+  await store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('subscribers').set({ status: 'unsubscribed', unsubscribed_at: at, updated_at: at }).where('id', '=', subscriberId).where('status', '!=', 'unsubscribed').execute();
+    // A confirmation link mailed before must not subscribe the address again.
+    await trx.deleteFrom('confirm_tokens').where('subscriber_id', '=', subscriberId).execute();
+  });
   return 'valid';
 }
 

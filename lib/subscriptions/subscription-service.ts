@@ -1,34 +1,76 @@
-import { getSiteConfig } from '../config/site-config';
-import { getSubscriptionConfig } from '../config/subscription-config';
-import { migrateToLatest, openDatabase, type SubscriberDb } from '../db/database';
+import { getSettings } from '../config/settings';
+import { pingDatabase, type SubscriberDb } from '../db/database';
+import { createStoreGate, isStoreUnavailable, type StoreGate } from '../db/store-gate';
 import { createFileTransport, createSmtpTransport, type MailTransport } from '../mail/mail-transport';
+import { onShutdown } from '../server/lifecycle';
+import { createRateLimiter, type RateLimiter } from '../subscribe/rate-limiter';
 import { createOutboxSender, type OutboxSender } from './outbox-sender';
 
-export type SubscriptionService = { store: SubscriberDb; transport: MailTransport; sender: OutboxSender };
-
-let service: Promise<SubscriptionService> | undefined;
+export type SubscriptionService = {
+  /** The store, behind its gate: opened and migrated on first use, retried while down. */
+  store: StoreGate;
+  transport: MailTransport;
+  sender: OutboxSender;
+  rateLimiter: RateLimiter;
+};
 
 /**
- * The process's store, mail transport and outbox sender, configured from the environment and
- * migrated before first use. Instrumentation starts it with the server, before traffic.
+ * Next bundles this module separately into instrumentation, route handlers and pages, so a
+ * module-level variable would exist once per bundle: several pools and several outbox timers
+ * in one process. The service lives on globalThis instead, once per process.
  */
-export function getSubscriptionService(): Promise<SubscriptionService> {
-  service ??= createService().catch((error: unknown) => {
-    service = undefined;
-    throw error;
-  });
-  return service;
+const SERVICE = Symbol.for('crisis-briefings.subscription-service');
+type ServiceHolder = { [SERVICE]?: SubscriptionService };
+
+/**
+ * The process's subscription service. Creating it touches nothing outside the process (the
+ * store is opened on first use), so it cannot fail because a database or mail server is down.
+ */
+export function getSubscriptionService(): SubscriptionService {
+  const holder = globalThis as ServiceHolder;
+  holder[SERVICE] ??= createService();
+  return holder[SERVICE];
 }
 
-async function createService(): Promise<SubscriptionService> {
-  const config = getSubscriptionConfig();
-  const site = getSiteConfig();
-  const store = await openDatabase(config.DATABASE_URL);
-  await migrateToLatest(store.db);
+function createService(): SubscriptionService {
+  const settings = getSettings();
   const log = (message: string, error?: unknown) => (error ? console.error(message, error) : console.info(message));
-  const transport = config.SMTP_URL ? createSmtpTransport(config.SMTP_URL) : createFileTransport(config.MAIL_DIR, log);
-  const sender = createOutboxSender(store, transport, { siteUrl: site.SITE_URL, siteName: site.SITE_NAME, from: config.MAIL_FROM, confirmTtlHours: config.CONFIRM_TOKEN_TTL_HOURS }, log);
-  sender.start(config.OUTBOX_INTERVAL_MS);
+  const store = createStoreGate(settings.DATABASE_URL, {
+    timeoutMs: settings.DATABASE_TIMEOUT_MS,
+    poolSize: settings.DATABASE_POOL_SIZE,
+    applicationName: `crisis-briefings pid ${process.pid}`,
+    log: (message) => console.warn(message),
+  });
+  const transport = settings.SMTP_URL ? createSmtpTransport(settings.SMTP_URL, settings.SMTP_TIMEOUT_MS) : createFileTransport(settings.MAIL_DIR, log);
+  const sender = createOutboxSender(
+    store,
+    transport,
+    { siteUrl: settings.SITE_URL, siteName: settings.SITE_NAME, from: settings.MAIL_FROM, confirmTtlHours: settings.CONFIRM_TOKEN_TTL_HOURS },
+    log,
+  );
+  // While the store is down the limiter counts in memory rather than waiting on it.
+  const rateLimiter = createRateLimiter(settings.SUBSCRIBE_RATE_LIMIT, () => (store.health().state === 'down' ? undefined : store.current()));
+  sender.start(settings.OUTBOX_INTERVAL_MS);
   void sender.drainSoon();
-  return { store, transport, sender };
+  onShutdown('subscriptions', async () => {
+    await sender.stop();
+    transport.close();
+    await store.close();
+  });
+  return { store, transport, sender, rateLimiter };
+}
+
+/** For pages: what `work` reads from the store, or 'unavailable' while the store is down. */
+export async function readStoreForPage<T>(work: (store: SubscriberDb) => Promise<T>): Promise<T | 'unavailable'> {
+  try {
+    return await getSubscriptionService().store.run(work);
+  } catch (error) {
+    if (isStoreUnavailable(error)) return 'unavailable';
+    throw error;
+  }
+}
+
+/** Whether the store answers now (within its timeout); pages that need it are served as 503 when not. */
+export async function storeAnswers(): Promise<boolean> {
+  return (await readStoreForPage(pingDatabase)) !== 'unavailable';
 }

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { rawHeader } from '../mail-headers';
 import { uniqueAddress, waitForMail } from './mailbox';
+import { CHROMIUM_ARGS, SITE_URL } from './sites';
 
 async function expectNoAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
@@ -63,6 +64,41 @@ test.describe('the subscribe form with JavaScript', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['set-cookie']).toBeUndefined();
     expect(await response.text()).toContain('You are unsubscribed');
+  });
+
+  test('a mail client’s one-click POST as multipart/form-data (RFC 8058 allows it) unsubscribes too', async ({ page, request }) => {
+    const address = uniqueAddress('multipart');
+    await page.goto('/mali');
+    await page.getByLabel('Email address').fill(address);
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const { unsubscribeUrl } = await waitForMail(address);
+    const response = await request.post(unsubscribeUrl, { multipart: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain('You are unsubscribed');
+    // The page behind the same link now says the address is already out.
+    await page.goto(unsubscribeUrl);
+    await page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are unsubscribed');
+  });
+
+  test('works when the site is reached at another host name than SITE_URL (a staging name)', async ({ browserName }) => {
+    test.skip(browserName !== 'chromium', 'maps a host name with a Chromium flag');
+    // A browser of its own that resolves a staging name to this machine, as DNS would.
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP staging.briefings.test 127.0.0.1'],
+    });
+    try {
+      const page = await browser.newPage();
+      const address = uniqueAddress('other-host');
+      await page.goto(`${SITE_URL.replace('127.0.0.1', 'staging.briefings.test')}/mali`);
+      await page.getByLabel('Email address').fill(address);
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+      await expect(page.getByRole('region', { name: /Email Updates/ }).getByRole('status')).toContainText('a message with a link to confirm your subscription is on its way');
+      await waitForMail(address);
+    } finally {
+      await browser.close();
+    }
   });
 
   test('a link that is not whole gets a page that says so and offers to subscribe again', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { getSiteConfig } from '@/lib/config/site-config';
+import { getSettings } from '@/lib/config/settings';
 import { getHistoryRows, historyToCsv } from '@/lib/content/history-data';
 import { countryFileRoute, countryStaticParams } from '@/lib/country-file-route';
 
@@ -7,7 +7,7 @@ export const dynamicParams = false;
 export const generateStaticParams = countryStaticParams;
 
 export const GET = countryFileRoute((country) => ({
-  body: historyToCsv(getHistoryRows(country, getSiteConfig().SITE_URL)),
+  body: historyToCsv(getHistoryRows(country, getSettings().SITE_URL)),
   contentType: 'text/csv; charset=utf-8; header=present',
   headers: { 'Content-Disposition': `inline; filename="${country.slug}-crisiswatch.csv"` },
 }));

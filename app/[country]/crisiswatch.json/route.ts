@@ -1,4 +1,4 @@
-import { getSiteConfig } from '@/lib/config/site-config';
+import { getSettings } from '@/lib/config/settings';
 import { getHistoryRows, historyToJson } from '@/lib/content/history-data';
 import { countryFileRoute, countryStaticParams } from '@/lib/country-file-route';
 
@@ -7,6 +7,6 @@ export const dynamicParams = false;
 export const generateStaticParams = countryStaticParams;
 
 export const GET = countryFileRoute((country) => ({
-  body: historyToJson(country, getHistoryRows(country, getSiteConfig().SITE_URL)),
+  body: historyToJson(country, getHistoryRows(country, getSettings().SITE_URL)),
   contentType: 'application/json; charset=utf-8',
 }));

@@ -1,4 +1,4 @@
-import { getSiteConfig } from '@/lib/config/site-config';
+import { getSettings } from '@/lib/config/settings';
 import { countryFileRoute, countryStaticParams } from '@/lib/country-file-route';
 import { buildCountryFeed } from '@/lib/feeds/atom-feed';
 
@@ -7,6 +7,6 @@ export const dynamicParams = false;
 export const generateStaticParams = countryStaticParams;
 
 export const GET = countryFileRoute((country) => {
-  const { SITE_URL, SITE_NAME } = getSiteConfig();
+  const { SITE_URL, SITE_NAME } = getSettings();
   return { body: buildCountryFeed(country, { url: SITE_URL, name: SITE_NAME }), contentType: 'application/atom+xml; charset=utf-8' };
 });

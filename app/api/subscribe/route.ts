@@ -1,25 +1,22 @@
 import { getCountries } from '@/lib/content';
-import { getSubscriptionConfig } from '@/lib/config/subscription-config';
+import { getSettings } from '@/lib/config/settings';
 import { clientAddress } from '@/lib/subscribe/client-address';
 import { handleSubscribeRequest } from '@/lib/subscribe/handle-subscribe-request';
-import { createRateLimiter } from '@/lib/subscribe/rate-limiter';
-import { siteOrigins } from '@/lib/subscribe/same-origin';
+import { isSiteOrigin } from '@/lib/subscribe/same-origin';
 import { requestSubscription } from '@/lib/subscriptions/subscriber-store';
 import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
 
-const rateLimiter = createRateLimiter(getSubscriptionConfig().SUBSCRIBE_RATE_LIMIT);
-
 export async function POST(request: Request): Promise<Response> {
   const countries = new Set((await getCountries()).map((country) => country.slug));
+  const { store, sender, rateLimiter } = getSubscriptionService();
   try {
     return await handleSubscribeRequest(request, {
-      allowedOrigins: siteOrigins(request),
+      isAllowedOrigin: (origin) => isSiteOrigin(origin, request.headers),
       isKnownCountry: (slug) => countries.has(slug),
-      clientKey: clientAddress(request.headers, getSubscriptionConfig().TRUST_PROXY),
+      clientKey: clientAddress(request.headers, getSettings().TRUST_PROXY),
       rateLimiter,
       subscribe: async (subscription) => {
-        const { store, sender } = await getSubscriptionService();
-        const { queued } = await requestSubscription(store, subscription, new Date());
+        const { queued } = await store.run((opened) => requestSubscription(opened, subscription, new Date()));
         if (queued) void sender.drainSoon();
       },
       log: (message, error) => (error ? console.error(message, error) : console.info(message)),

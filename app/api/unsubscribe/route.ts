@@ -1,32 +1,35 @@
+import { isStoreUnavailable } from '@/lib/db/store-gate';
+import { formProblem } from '@/lib/subscribe/form-problem';
 import { redirectToResult } from '@/lib/subscribe/handle-subscribe-request';
-import { BodyTooLargeError, readBodyText } from '@/lib/subscribe/read-request-body';
+import { readFormBody } from '@/lib/subscribe/read-form-body';
 import { unsubscribe } from '@/lib/subscriptions/subscriber-store';
 import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
 
-const text = (body: string, status: number) => new Response(`${body}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+const text = (body: string, status: number, headers: Record<string, string> = {}) =>
+  new Response(`${body}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
 
 /**
- * POST /unsubscribe?token=… (proxy.ts routes it here). A mail client's one-click POST gets
- * 200 and no redirect, as RFC 8058 requires, with no cookie needed; the page's button is
- * redirected to a page that says it is done.
+ * POST /unsubscribe?token=… (proxy.ts routes it here). A mail client's one-click POST, urlencoded
+ * or multipart as RFC 8058 allows, gets 200 and no redirect, with no cookie needed; the page's
+ * button is redirected to a page that says it is done.
  */
 export async function POST(request: Request): Promise<Response> {
   let body: URLSearchParams;
   try {
-    body = new URLSearchParams(await readBodyText(request, 1024));
+    body = await readFormBody(request, 1024);
   } catch (error) {
-    if (error instanceof BodyTooLargeError || error instanceof TypeError) return text('Bad request.', 400);
-    throw error;
+    return formProblem(error);
   }
   if (body.get('List-Unsubscribe') !== 'One-Click') return text('Expected List-Unsubscribe=One-Click.', 400);
   const fromPage = body.get('from') === 'page';
   try {
-    const { store } = await getSubscriptionService();
-    const state = await unsubscribe(store, new URL(request.url).searchParams.get('token'), new Date());
+    const token = new URL(request.url).searchParams.get('token');
+    const state = await getSubscriptionService().store.run((store) => unsubscribe(store, token, new Date()));
     if (fromPage) return redirectToResult(state === 'valid' ? 'unsubscribed' : 'invalid-link');
     return state === 'valid' ? text('You are unsubscribed.', 200) : text('This unsubscribe link is not valid.', 400);
   } catch (error) {
-    console.error('unsubscribe: unexpected failure', error);
-    return fromPage ? redirectToResult('unavailable') : text('Please try again later.', 503);
+    if (!isStoreUnavailable(error)) console.error('unsubscribe: unexpected failure', error);
+    const retryAfter = isStoreUnavailable(error) ? error.retryAfterSeconds : 60;
+    return fromPage ? redirectToResult('link-unavailable') : text('We could not unsubscribe you just now. Please try again in a few minutes.', 503, { 'Retry-After': String(retryAfter) });
   }
 }

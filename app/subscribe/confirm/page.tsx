@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { LinkProblem } from '@/components/link-problem';
 import { checkConfirmation } from '@/lib/subscriptions/subscriber-store';
-import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
+import { readStoreForPage } from '@/lib/subscriptions/subscription-service';
 
 export const metadata: Metadata = { title: 'Confirm your subscription', robots: { index: false } };
 
@@ -9,11 +9,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /**
  * Opening the link changes nothing: mail scanners follow links. Only the button's POST confirms.
+ * While the store is down the page says so (proxy.ts serves it as 503) and the link keeps working.
  */
 export default async function ConfirmPage({ searchParams }: Props) {
   const token = (await searchParams).token;
-  const { store } = await getSubscriptionService();
-  const state = await checkConfirmation(store, token, new Date());
+  const state = await readStoreForPage((store) => checkConfirmation(store, token, new Date()));
+  if (state === 'unavailable') return <LinkProblem code="link-unavailable" />;
   if (state !== 'valid' || typeof token !== 'string') return <LinkProblem code={state === 'expired' ? 'expired' : 'invalid-link'} />;
   return (
     <>

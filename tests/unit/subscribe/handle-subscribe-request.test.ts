@@ -11,7 +11,7 @@ let deps: SubscribeDependencies;
 beforeEach(() => {
   stored = [];
   deps = {
-    allowedOrigins: [SITE],
+    isAllowedOrigin: (origin) => origin === SITE,
     isKnownCountry: (slug) => slug === 'freedonia',
     clientKey: '192.0.2.1',
     rateLimiter: createRateLimiter(0),

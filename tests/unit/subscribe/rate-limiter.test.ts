@@ -1,21 +1,54 @@
-import { describe, expect, it } from 'vitest';
-import { clientAddress } from '@/lib/subscribe/client-address';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clientAddress, rateLimitKey } from '@/lib/subscribe/client-address';
 import { createRateLimiter } from '@/lib/subscribe/rate-limiter';
+import { onEachBackend } from '../subscriptions/backends';
+
+const takes = async (limiter: ReturnType<typeof createRateLimiter>, key: string, count: number) => {
+  const answers = [];
+  for (let index = 0; index < count; index += 1) answers.push((await limiter.take(key)).allowed);
+  return answers;
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('the subscribe rate limit', () => {
-  it('lets a client post `limit` times a minute, then says when to come back', () => {
+  it('lets a client post `limit` times a minute, then says when to come back', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
     const limiter = createRateLimiter(3);
-    const at = 1_000_000;
-    expect([1, 2, 3].map(() => limiter.take('a', at).allowed)).toEqual([true, true, true]);
-    expect(limiter.take('a', at)).toEqual({ allowed: false, retryAfterSeconds: 20 });
-    // Another client is not affected; the first gets a post back as the minute passes.
-    expect(limiter.take('b', at).allowed).toBe(true);
-    expect(limiter.take('a', at + 20_000).allowed).toBe(true);
+    expect(await takes(limiter, 'a', 3)).toEqual([true, true, true]);
+    const refused = await limiter.take('a');
+    expect(refused.allowed).toBe(false);
+    expect(refused.allowed === false && refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.allowed === false && refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // Another client is not affected; the first may post again once its minute is over.
+    expect((await limiter.take('b')).allowed).toBe(true);
+    vi.setSystemTime(Date.now() + 61_000);
+    expect((await limiter.take('a')).allowed).toBe(true);
   });
 
-  it('is off at 0', () => {
+  it('is off at 0', async () => {
     const limiter = createRateLimiter(0);
-    expect(Array.from({ length: 1000 }, () => limiter.take('a').allowed).every(Boolean)).toBe(true);
+    expect((await takes(limiter, 'a', 1000)).every(Boolean)).toBe(true);
+  });
+});
+
+onEachBackend('the rate limit shared through the store', (store) => {
+  it('counts a client’s posts across instances, so N instances do not allow N times the limit', async () => {
+    // Two instances of the app, each with its own limiter, over the same store.
+    const first = createRateLimiter(3, () => store());
+    const second = createRateLimiter(3, () => store());
+    const answers = [];
+    for (let index = 0; index < 6; index += 1) answers.push((await (index % 2 ? second : first).take('198.51.100.7')).allowed);
+    expect(answers).toEqual([true, true, true, false, false, false]);
+    expect((await second.take('198.51.100.8')).allowed).toBe(true);
+  });
+
+  it('still limits, in memory, when the store fails', async () => {
+    const limiter = createRateLimiter(2, () => store());
+    await store().close();
+    expect(await takes(limiter, 'c', 3)).toEqual([true, true, false]);
   });
 });
 
@@ -33,5 +66,15 @@ describe('the client address', () => {
 
   it('falls back to one shared key rather than failing', () => {
     expect(clientAddress(new Headers(), 0)).toBe('unknown');
+  });
+
+  it('counts an IPv6 client by its /64, however the address is written', () => {
+    const key = rateLimitKey('2001:db8:85a3:1234:1:2:3:4');
+    expect(key).toBe('2001:db8:85a3:1234::/64');
+    expect(rateLimitKey('2001:0db8:85a3:1234:ffff::9')).toBe(key);
+    expect(rateLimitKey('[2001:db8:85a3:1234::1]')).toBe(key);
+    expect(rateLimitKey('2001:db8:85a3:1235::1')).not.toBe(key);
+    expect(rateLimitKey('::1')).toBe('0:0:0:0::/64');
+    expect(rateLimitKey('::ffff:192.0.2.33')).toBe('192.0.2.33');
   });
 });

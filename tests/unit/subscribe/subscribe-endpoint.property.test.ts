@@ -159,7 +159,7 @@ describe('POST /api/subscribe, fed random requests, with the real store', () => 
         const stored: SubscriptionRequest[] = [];
         const failures: string[] = [];
         const deps: SubscribeDependencies = {
-          allowedOrigins: [SITE],
+          isAllowedOrigin: (origin) => origin === SITE,
           isKnownCountry: (slug) => slug === 'mali',
           clientKey: 'test',
           rateLimiter: createRateLimiter(0),

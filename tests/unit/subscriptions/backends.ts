@@ -46,7 +46,9 @@ export function onEachBackend(title: string, body: (store: () => SubscriberDb) =
         url.pathname = `/${name}`;
         store = await openDatabase(url.toString());
       }
-      await sql`drop table if exists outbox, unsubscribe_tokens, subscribers, kysely_migration, kysely_migration_lock cascade`.execute(store!.db);
+      // The database is this file's own: start every test from an empty schema.
+      await sql`drop schema public cascade`.execute(store!.db);
+      await sql`create schema public`.execute(store!.db);
       await migrateToLatest(store!.db);
     });
     afterAll(async () => {

@@ -4,6 +4,7 @@ import type { MailMessage, MailTransport } from '@/lib/mail/mail-transport';
 export function recordingTransport(): MailTransport & { sent: MailMessage[]; failing: boolean } {
   const transport = {
     name: 'recording',
+    maxSendMs: 1_000,
     sent: [] as MailMessage[],
     failing: false,
     async send(message: MailMessage) {

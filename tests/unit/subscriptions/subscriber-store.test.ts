@@ -37,6 +37,32 @@ onEachBackend('the subscriber store', (store) => {
     expect(await store().db.selectFrom('outbox').select('id').execute()).toHaveLength(1);
   });
 
+  it('queues one message when many posts for an address already pending arrive at once', async () => {
+    const transport = recordingTransport();
+    await requestSubscription(store(), { email: 'waiting@example.org' }, T0);
+    await drainOutbox(store(), transport, SETTINGS, () => T0);
+    // Long enough after the first message that a new one may be asked for: exactly one is queued.
+    const at = later(11 * 60_000);
+    const results = await Promise.all(Array.from({ length: 12 }, () => requestSubscription(store(), { email: 'waiting@example.org' }, at)));
+    expect(results.filter((result) => result.queued)).toHaveLength(1);
+    expect(await store().db.selectFrom('outbox').select('id').execute()).toHaveLength(2);
+  });
+
+  it('keeps the link of an earlier message working after another one is mailed', async () => {
+    const transport = recordingTransport();
+    await requestSubscription(store(), { email: 'twice@example.org' }, T0);
+    await drainOutbox(store(), transport, SETTINGS, () => T0);
+    await requestSubscription(store(), { email: 'twice@example.org' }, later(11 * 60_000));
+    await drainOutbox(store(), transport, SETTINGS, () => later(11 * 60_000));
+    expect(transport.sent).toHaveLength(2);
+    const first = linksOf(transport.sent[0]!).confirm;
+    const second = linksOf(transport.sent[1]!).confirm;
+    expect(await checkConfirmation(store(), second, later(12 * 60_000))).toBe('valid');
+    expect(await confirmSubscription(store(), first, later(12 * 60_000))).toBe('confirmed');
+    // Confirming used every link up.
+    expect(await confirmSubscription(store(), second, later(13 * 60_000))).toBe('invalid');
+  });
+
   it('mails a link that confirms once, and keeps only hashes of tokens', async () => {
     const transport = recordingTransport();
     await requestSubscription(store(), { email: 'reader@example.org', country: 'mali' }, T0);

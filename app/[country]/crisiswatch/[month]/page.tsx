@@ -6,7 +6,7 @@ import { getCrisisWatchEntry } from '@/lib/content';
 import { entryStaticParams } from '@/lib/country-file-route';
 import { formatLongDate, formatMonth } from '@/lib/format';
 import { pageMetadata } from '@/lib/page-metadata';
-import { getSiteConfig } from '@/lib/config/site-config';
+import { getSettings } from '@/lib/config/settings';
 import { entryJsonLd } from '@/lib/content/entry-json-ld';
 import { archivePath, countryPath, entryPath } from '@/lib/paths';
 import { JsonLd } from '@/components/json-ld';
@@ -40,7 +40,7 @@ export default async function CrisisWatchEntryPage({ params }: Props) {
   const { country, entry, previous, next } = found;
   return (
     <article className="entry">
-      <JsonLd data={entryJsonLd(country, entry, getSiteConfig())} />
+      <JsonLd data={entryJsonLd(country, entry, getSettings())} />
       <p className="region">
         <Link href={countryPath(country.slug)}>{country.name}</Link> · {country.region.join(' › ')}
       </p>

@@ -1,0 +1,23 @@
+'use client';
+
+import Link from 'next/link';
+
+/**
+ * What a reader sees when a page fails on our side: the site's header and footer stay, with a
+ * plain message and a way on. The error's details stay in the server log (Next sends the browser
+ * only a digest), and nothing here asks the reader to do anything about our fault.
+ */
+export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <>
+      <h1>Something went wrong on our side</h1>
+      <p role="alert">This page could not be shown just now. Please try again in a minute.</p>
+      <p>
+        <button type="button" onClick={reset}>
+          Try again
+        </button>{' '}
+        or <Link href="/">see every country we follow</Link>.
+      </p>
+    </>
+  );
+}

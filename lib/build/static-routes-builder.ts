@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { COMMON_HEADERS, CONTENT_CACHE_CONTROL, contentSecurityPolicy, PAGE_VARY } from '../server/response-policy';
+import { STATIC_ROUTES_FILE, type StaticRoute, type StaticRoutesManifest } from '../server/static-routes';
+
+/** The part of Next's prerender-manifest.json this reads (Next 16). */
+const prerenderManifestSchema = z.object({
+  routes: z.record(
+    z.string(),
+    z.object({
+      initialStatus: z.number().int().optional(),
+      initialHeaders: z.record(z.string(), z.string()).optional(),
+      dataRoute: z.string().nullable().optional(),
+      routeType: z.enum(['page', 'route']).optional(),
+    }),
+  ),
+});
+
+/** Next's own pages (not-found, global error) are served by Next for the paths that need them. */
+const ERROR_PAGES = ['/_not-found', '/_global-error'];
+const isInternal = (route: string) => route.split('/').some((segment) => segment.startsWith('_'));
+/** Next's bookkeeping headers say nothing to a reader. */
+const isInternalHeader = (name: string) => name.startsWith('x-next');
+
+/**
+ * Reads the build in `distDir` and writes its static-routes manifest: each prerendered route's
+ * file, status and headers, with the SHA-256 of every inline script of each page in its CSP.
+ */
+export async function writeStaticRoutes(distDir: string): Promise<{ file: string; routes: number; pages: number }> {
+  const buildId = (await readFile(path.join(distDir, 'BUILD_ID'), 'utf8')).trim();
+  const prerender = prerenderManifestSchema.parse(JSON.parse(await readFile(path.join(distDir, 'prerender-manifest.json'), 'utf8')));
+  const names = Object.keys(prerender.routes).filter((route) => !isInternal(route));
+  const routes: Record<string, StaticRoute> = {};
+  let pages = 0;
+  await forEachLimited(names, 16, async (route) => {
+    const entry = prerender.routes[route]!;
+    const isPage = entry.routeType === 'page' || (entry.routeType === undefined && entry.dataRoute !== undefined && entry.dataRoute !== null);
+    const status = entry.initialStatus ?? 200;
+    if (isPage) {
+      const file = path.join('server', 'app', `${route === '/' ? '/index' : route}.html`);
+      const html = await readFile(path.join(distDir, file), 'utf8');
+      routes[route] = {
+        file,
+        status,
+        headers: {
+          'content-type': 'text/html; charset=utf-8',
+          'content-security-policy': contentSecurityPolicy({ hashes: inlineScriptHashes(html) }),
+          'cache-control': CONTENT_CACHE_CONTROL,
+          vary: PAGE_VARY,
+        },
+      };
+      pages += 1;
+    } else {
+      const headers = Object.fromEntries(Object.entries(entry.initialHeaders ?? {}).filter(([name]) => !isInternalHeader(name) && name !== 'cache-control'));
+      routes[route] = {
+        file: path.join('server', 'app', `${route}.body`),
+        status,
+        headers: { 'content-type': 'application/octet-stream', ...headers, 'cache-control': CONTENT_CACHE_CONTROL },
+      };
+    }
+  });
+  const errorPages = Object.keys(prerender.routes).filter((route) => ERROR_PAGES.includes(route));
+  const errorPageScriptHashes = (await Promise.all(errorPages.map(async (route) => inlineScriptHashes(await readFile(path.join(distDir, 'server', 'app', `${route}.html`), 'utf8'))))).flat();
+  const manifest: StaticRoutesManifest = {
+    version: 1,
+    buildId,
+    commonHeaders: { ...COMMON_HEADERS },
+    routes: sortedByKey(routes),
+    errorPageScriptHashes: [...new Set(errorPageScriptHashes)],
+  };
+  const file = path.join(distDir, STATIC_ROUTES_FILE);
+  await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
+  return { file, routes: names.length, pages };
+}
+
+/**
+ * The CSP source of each inline script that a browser would run: `<script>` without src whose
+ * type is JavaScript (JSON-LD and other data blocks are not run, so they need no hash). React
+ * escapes `</script` inside scripts, so the first closing tag ends each one.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1] ?? '';
+    const body = match[2] ?? '';
+    if (/\ssrc\s*=/i.test(attributes) || body.length === 0) continue;
+    const type = /\stype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+    if (type && !['text/javascript', 'module', 'application/javascript'].includes(type)) continue;
+    hashes.add(`sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}`);
+  }
+  return [...hashes];
+}
+
+async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import {
+  COMMON_HEADERS,
+  contentSecurityPolicy,
+  HSTS,
+  nonceRequestHeader,
+  PRIVATE_CACHE_CONTROL,
+} from './response-policy';
+import type { StaticRoutesManifest } from './static-routes';
+
+/** Headers only a trusted proxy may set; a client's own are dropped before Next sees them. */
+const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded', 'x-real-ip'];
+
+export type RequestPolicyOptions = { trustProxy: number; staticRoutes: StaticRoutesManifest | undefined };
+
+/**
+ * Prepares one request for Next and decides the headers of its response:
+ * - forwarded headers survive only from a trusted proxy, so a client cannot pick its own
+ *   address for the rate limit, nor its own host for the origin check;
+ * - a prerendered page gets the CSP with its scripts' hashes from the static-routes manifest;
+ *   anything rendered now gets a fresh nonce, which Next reads from the request header and puts
+ *   on its scripts;
+ * - security headers everywhere, HSTS over https, and caching that lets shared caches keep
+ *   content while the API and token pages are never stored.
+ * Headers are settled when Next writes the status line, because Next sets some of its own
+ * (Cache-Control) while it renders.
+ */
+export function applyRequestPolicy(request: IncomingMessage, response: ServerResponse, options: RequestPolicyOptions): void {
+  const trusted = options.trustProxy > 0;
+  if (!trusted) for (const name of FORWARDED_HEADERS) delete request.headers[name];
+  delete request.headers['content-security-policy'];
+  delete request.headers['content-security-policy-report-only'];
+
+  const https = Boolean((request.socket as TLSSocket).encrypted) || (trusted && firstValue(request.headers['x-forwarded-proto']) === 'https');
+  const pathname = pathOf(request.url);
+  const staticRoute = request.method === 'GET' || request.method === 'HEAD' ? options.staticRoutes?.routes[pathname] : undefined;
+  let nonce: string | undefined;
+  if (!staticRoute) {
+    nonce = randomBytes(16).toString('base64');
+    request.headers['content-security-policy'] = nonceRequestHeader(nonce);
+  }
+
+  const writeHead = response.writeHead;
+  response.writeHead = function writeHeadWithPolicy(this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+    const status = typeof args[0] === 'number' ? args[0] : this.statusCode;
+    for (const [name, value] of Object.entries(COMMON_HEADERS)) this.setHeader(name, value);
+    if (https) this.setHeader('strict-transport-security', HSTS);
+    this.removeHeader('x-powered-by');
+    const isHtml = String(this.getHeader('content-type') ?? '').startsWith('text/html');
+    if (staticRoute && status === staticRoute.status && !isRscResponse(this)) {
+      for (const [name, value] of Object.entries(staticRoute.headers)) if (name !== 'content-type') this.setHeader(name, value);
+    } else {
+      // An error page may be Next's prerendered one, whose scripts carry no nonce: allow their hashes too.
+      const errorPageHashes = status >= 400 ? (options.staticRoutes?.errorPageScriptHashes ?? []) : [];
+      this.setHeader('content-security-policy', contentSecurityPolicy(nonce && isHtml ? { nonce, hashes: errorPageHashes } : { hashes: [] }));
+      if (pathname.startsWith('/api/') || !this.hasHeader('cache-control')) this.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
+    }
+    return Reflect.apply(writeHead, this, args) as ServerResponse;
+  } as ServerResponse['writeHead'];
+}
+
+/** A client-side navigation's data request for a page: its caching is Next's business. */
+const isRscResponse = (response: ServerResponse) => String(response.getHeader('content-type') ?? '').startsWith('text/x-component');
+
+function firstValue(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value?.split(',')[0]?.trim().toLowerCase();
+}
+
+/** The path Next will route, without query; a trailing slash is not part of any route here. */
+function pathOf(url: string | undefined): string {
+  const pathname = (url ?? '/').split('?')[0] ?? '/';
+  try {
+    const decoded = decodeURIComponent(pathname);
+    return decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
+  } catch {
+    return pathname;
+  }
+}

@@ -1,0 +1,36 @@
+import { expect, it } from 'vitest';
+import type { MailMessage, MailTransport } from '@/lib/mail/mail-transport';
+import { drainOutbox, type OutboxSettings } from '@/lib/subscriptions/outbox';
+import { requestSubscription } from '@/lib/subscriptions/subscriber-store';
+import { onEachBackend } from './backends';
+
+const SETTINGS: OutboxSettings = { siteUrl: 'https://briefings.example.org', siteName: 'Crisis Briefings', from: 'Briefings <updates@example.org>', confirmTtlHours: 48 };
+const T0 = new Date('2026-01-10T12:00:00Z');
+
+onEachBackend('the outbox claim', (store) => {
+  it('is not taken over by a second sender while a slow send is still under way', async () => {
+    // The clock both senders read; the slow send moves it on, as minutes passing would.
+    let now = T0;
+    const clock = () => now;
+    const sent: MailMessage[] = [];
+    let second: Promise<unknown> | undefined;
+    const slow: MailTransport = {
+      name: 'slow',
+      // The transport gives up after 15 minutes at most, so a send can last up to that long.
+      maxSendMs: 15 * 60_000,
+      async send(message) {
+        sent.push(message);
+        if (second) return;
+        // Ten minutes into this send, another instance drains the outbox.
+        now = new Date(T0.getTime() + 10 * 60_000);
+        second = drainOutbox(store(), slow, SETTINGS, clock);
+        await second;
+      },
+      close() {},
+    };
+    await requestSubscription(store(), { email: 'patient@example.org' }, T0);
+    expect(await drainOutbox(store(), slow, SETTINGS, clock)).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    expect(await second).toEqual({ sent: 0, failed: 0, skipped: 0 });
+    expect(sent.map((message) => message.to)).toEqual(['patient@example.org']);
+  });
+});
