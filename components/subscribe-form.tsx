@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
+import { SUBSCRIBE_API_PATH } from '@/lib/paths';
 import { EMAIL_MAX_LENGTH, validateSubscription } from '@/lib/subscribe/subscribe-schema';
 
 type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: string } | { kind: 'error'; message: string; field?: string };
@@ -42,7 +43,7 @@ export function SubscribeForm({ country }: { country?: string }) {
   }
 
   return (
-    <form className="subscribe-form" action="/api/subscribe" method="post" onSubmit={onSubmit}>
+    <form className="subscribe-form" action={SUBSCRIBE_API_PATH} method="post" onSubmit={onSubmit}>
       <label htmlFor={`${id}-email`}>Email address</label>
       <div className="subscribe-row">
         <input

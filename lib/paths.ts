@@ -16,6 +16,9 @@ export function filteredArchivePath(country: string, filter: { verdict?: string;
   return `/${country}/crisiswatch/filter${search ? `?${search}` : ''}`;
 }
 
+/** Where the subscribe form posts (answered by the server itself in production). */
+export const SUBSCRIBE_API_PATH = '/api/subscribe';
+
 /** The pages the links in subscription emails open. */
 export const confirmPath = (token: string) => `/subscribe/confirm?token=${encodeURIComponent(token)}`;
 export const unsubscribePath = (token: string) => `/unsubscribe?token=${encodeURIComponent(token)}`;

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { appendFile, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { asPostgresUser, findPostgresBinaries, postgresUnavailableReason, postgresUser, runsAsRoot } from './postgres-binaries';
+import { freePort } from './ports';
 import { onProcessExit } from './stop-on-exit';
 
 export { findPostgresBinaries, postgresUnavailableReason } from './postgres-binaries';
@@ -52,17 +52,6 @@ function run(program: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
-/** Asks the OS for a free port by binding port 0; PostgreSQL takes it a moment later. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function logTail(logFile: string): Promise<string> {
   const log = await readFile(logFile, 'utf8').catch(() => '');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ContentValidationError, DEFAULT_CONTENT_DIR, formatProblem } from '../content';
+import { ContentValidationError, defaultContentDir, formatProblem } from '../content';
 import { loadContent } from '../content/load-content';
 
 /**
@@ -7,7 +7,7 @@ import { loadContent } from '../content/load-content';
  * every problem, one per line, so an editor can fix them all before committing.
  */
 async function main(argv: string[]): Promise<number> {
-  const contentDir = argv[0] ? path.resolve(argv[0]) : DEFAULT_CONTENT_DIR;
+  const contentDir = argv[0] ? path.resolve(argv[0]) : defaultContentDir();
   try {
     const { countries } = await loadContent(contentDir);
     const entries = countries.reduce((sum, country) => sum + country.entries.length, 0);

@@ -64,6 +64,8 @@ const settingsSchema = z.object({
   SUBSCRIBE_RATE_LIMIT: wholeNumber('a whole number of posts per minute (0 turns the limit off)', 0).default(5),
   CONFIRM_TOKEN_TTL_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive({ error: 'must be more than 0' }).default(48),
   OUTBOX_INTERVAL_MS: wholeNumber('a number of milliseconds, at least 100', 100).default(30_000),
+  /** server: every server process sends queued mail; worker: servers only queue it, `npm run outbox:worker` sends. */
+  OUTBOX_SENDER: z.enum(['server', 'worker'], { error: 'must be server or worker' }).default('server'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -5,7 +5,8 @@ import { loadContent, type ContentTree, type Country, type CrisisWatchEntry } fr
 export type { ContentTree, Country, CrisisWatchEntry, Quote } from './load-content';
 export { ContentValidationError, formatProblem, type ContentProblem } from './problems';
 
-export const DEFAULT_CONTENT_DIR = path.resolve(getSettings().CONTENT_DIR);
+/** CONTENT_DIR, read when first needed (not on import: a bad setting is reported by whoever starts). */
+export const defaultContentDir = () => path.resolve(getSettings().CONTENT_DIR);
 
 /**
  * The content tree is parsed, validated and rendered once per process and shared by every
@@ -14,7 +15,7 @@ export const DEFAULT_CONTENT_DIR = path.resolve(getSettings().CONTENT_DIR);
  */
 const trees = new Map<string, Promise<ContentTree>>();
 
-export function getContent(contentDir: string = DEFAULT_CONTENT_DIR): Promise<ContentTree> {
+export function getContent(contentDir: string = defaultContentDir()): Promise<ContentTree> {
   if (process.env.NODE_ENV === 'development') return loadContent(contentDir);
   let tree = trees.get(contentDir);
   if (!tree) {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { isPostgresUrl } from './database-url';
 import { migrationProvider } from './migrations';
 import { boundedPool } from './bounded-pool';
+import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 
 export { isPostgresUrl } from './database-url';
@@ -63,7 +64,7 @@ export async function openDatabase(url: string, options: DatabaseOptions = {}): 
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', raw: { dialect: 'sqlite', sqlite }, close: () => db.destroy() };
 }
 

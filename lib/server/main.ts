@@ -3,6 +3,7 @@ import path from 'node:path';
 import next from 'next';
 import { ConfigError, getSettings, type Settings } from '../config/settings';
 import { isDraining, markDraining, runShutdownHooks } from './lifecycle';
+import { serveDirectly } from './direct-routes';
 import { applyRequestPolicy } from './request-policy';
 import { loadStaticRoutes, type StaticRoutesManifest } from './static-routes';
 
@@ -59,9 +60,10 @@ function serve(
   settings: Settings,
   staticRoutes: StaticRoutesManifest,
 ): void {
-  applyRequestPolicy(request, response, { trustProxy: settings.TRUST_PROXY, staticRoutes });
+  const { pathname } = applyRequestPolicy(request, response, { trustProxy: settings.TRUST_PROXY, staticRoutes });
   // New connections are not kept open while draining, so clients move to another instance.
   if (isDraining()) response.setHeader('connection', 'close');
+  if (serveDirectly(request, response, pathname)) return;
   handle(request, response).catch((error: unknown) => {
     console.error('server: unhandled failure', error);
     if (!response.headersSent) {

@@ -27,7 +27,7 @@ export type RequestPolicyOptions = { trustProxy: number; staticRoutes: StaticRou
  * Headers are settled when Next writes the status line, because Next sets some of its own
  * (Cache-Control) while it renders.
  */
-export function applyRequestPolicy(request: IncomingMessage, response: ServerResponse, options: RequestPolicyOptions): void {
+export function applyRequestPolicy(request: IncomingMessage, response: ServerResponse, options: RequestPolicyOptions): { pathname: string } {
   const trusted = options.trustProxy > 0;
   if (!trusted) for (const name of FORWARDED_HEADERS) delete request.headers[name];
   delete request.headers['content-security-policy'];
@@ -37,7 +37,8 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
   const pathname = pathOf(request.url);
   const staticRoute = request.method === 'GET' || request.method === 'HEAD' ? options.staticRoutes?.routes[pathname] : undefined;
   let nonce: string | undefined;
-  if (!staticRoute) {
+  // A nonce only matters to HTML that Next renders now; the API answers data.
+  if (!staticRoute && !pathname.startsWith('/api/')) {
     nonce = randomBytes(16).toString('base64');
     request.headers['content-security-policy'] = nonceRequestHeader(nonce);
   }
@@ -59,6 +60,7 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
     }
     return Reflect.apply(writeHead, this, args) as ServerResponse;
   } as ServerResponse['writeHead'];
+  return { pathname };
 }
 
 /** A client-side navigation's data request for a page: its caching is Next's business. */

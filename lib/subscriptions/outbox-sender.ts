@@ -9,10 +9,17 @@ export type OutboxSender = { drainSoon: () => Promise<void>; start: (intervalMs:
  * drain at a time per process; a request made while one runs is folded into a second pass.
  * Stopping waits for the drain under way, so a message being sent is settled, not abandoned.
  */
-export function createOutboxSender(store: StoreGate, transport: MailTransport, settings: OutboxSettings, log: (message: string, error?: unknown) => void): OutboxSender {
+export function createOutboxSender(
+  store: StoreGate,
+  transport: MailTransport,
+  settings: OutboxSettings,
+  log: (message: string, error?: unknown) => void,
+  { enabled = true }: { enabled?: boolean } = {},
+): OutboxSender {
   let running: Promise<void> | undefined;
   let again = false;
-  let stopped = false;
+  // A process that leaves sending to the outbox worker never drains.
+  let stopped = !enabled;
   let timer: NodeJS.Timeout | undefined;
 
   async function run(): Promise<void> {

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SubscriberDb } from '../db/database';
-import type { Database } from '../db/schema';
+import type { Database, SubscriberStatus } from '../db/schema';
 import { hashToken, isWellFormedToken, newId } from './tokens';
 
 /** How long after a confirmation was asked for another one may be mailed to the same address. */
@@ -14,40 +14,61 @@ export type SubscriptionRequest = { email: string; country?: string };
  * acknowledged is lost, and the mail cannot be lost either. Concurrent requests for one address
  * end as one row (the unique email_key). The caller's answer is the same whatever happened here.
  */
-export async function requestSubscription({ db }: SubscriberDb, request: SubscriptionRequest, now: Date): Promise<{ queued: boolean }> {
+export async function requestSubscription(store: SubscriberDb, request: SubscriptionRequest, now: Date): Promise<{ queued: boolean }> {
+  const [result] = await requestSubscriptions(store, [request], now);
+  if (!result) throw new Error('requestSubscriptions returned no result');
+  return result;
+}
+
+/**
+ * Several requests in one transaction, so one commit (one fsync) serves them all: the server
+ * groups the subscriptions that arrive while the previous group commits. Addresses are written
+ * in one order, so two instances writing overlapping groups on PostgreSQL never deadlock.
+ * Results come back in the order of `requests`.
+ */
+export async function requestSubscriptions({ db }: SubscriberDb, requests: readonly SubscriptionRequest[], now: Date): Promise<{ queued: boolean }[]> {
   const at = now.toISOString();
-  const emailKey = request.email.toLowerCase();
+  const resendAfter = new Date(now.getTime() - RESEND_AFTER_MS).toISOString();
+  const order = requests.map((_, index) => index).sort((a, b) => compare(emailKeyOf(requests[a]!), emailKeyOf(requests[b]!)));
   return db.transaction().execute(async (trx) => {
-    // An upsert that always writes: on PostgreSQL it locks the address's row until the commit,
-    // so concurrent requests for one address take turns and the second sees the first's outbox
-    // row; on SQLite the write lock is taken here, at the transaction's first statement.
-    const subscriber = await trx
-      .insertInto('subscribers')
-      .values({ id: newId(), email: request.email, email_key: emailKey, country: request.country ?? null, status: 'pending', created_at: at, updated_at: at })
-      .onConflict((conflict) => conflict.column('email_key').doUpdateSet({ updated_at: at }))
-      .returning(['id', 'status', 'country'])
-      .executeTakeFirstOrThrow();
-    // The same queries run whatever the state, so the time taken does not tell a confirmed address from a new one.
-    const waiting = await trx
-      .selectFrom('outbox')
-      .select(['created_at'])
-      .where('subscriber_id', '=', subscriber.id)
-      .where('kind', '=', 'confirm')
-      .orderBy('created_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const confirmed = subscriber.status === 'confirmed';
-    await trx
-      .updateTable('subscribers')
-      .set(confirmed ? { updated_at: at } : { status: 'pending', updated_at: at, country: request.country ?? subscriber.country })
-      .where('id', '=', subscriber.id)
-      .execute();
-    if (confirmed) return { queued: false };
-    const recentlyQueued = waiting !== undefined && now.getTime() - Date.parse(waiting.created_at) < RESEND_AFTER_MS;
-    if (recentlyQueued) return { queued: false };
-    await trx.insertInto('outbox').values({ id: newId(), subscriber_id: subscriber.id, kind: 'confirm', created_at: at, next_attempt_at: at }).execute();
-    return { queued: true };
+    const results: { queued: boolean }[] = [];
+    for (const index of order) results[index] = await recordRequest(trx, requests[index]!, at, resendAfter);
+    return results;
   });
+}
+
+const emailKeyOf = (request: SubscriptionRequest) => request.email.toLowerCase();
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Two statements, the same two whatever the address's state, so the time taken does not tell a
+ * confirmed address from a new one. The upsert always writes: on PostgreSQL it locks the
+ * address's row until the commit, so concurrent requests for one address take turns and the
+ * second sees the first's outbox row; on SQLite the write lock is taken at the first statement.
+ */
+async function recordRequest(trx: Kysely<Database>, request: SubscriptionRequest, at: string, resendAfter: string): Promise<{ queued: boolean }> {
+  const subscriber = await trx
+    .insertInto('subscribers')
+    .values({ id: newId(), email: request.email, email_key: emailKeyOf(request), country: request.country ?? null, status: 'pending', created_at: at, updated_at: at })
+    .onConflict((conflict) =>
+      conflict.column('email_key').doUpdateSet({
+        updated_at: at,
+        // A confirmed subscriber stays as they are; anyone else is pending again, with the newest country.
+        status: sql<SubscriberStatus>`case when subscribers.status = 'confirmed' then 'confirmed' else 'pending' end`,
+        country: sql<string | null>`case when subscribers.status = 'confirmed' then subscribers.country else coalesce(excluded.country, subscribers.country) end`,
+      }),
+    )
+    .returning(['id', 'status'])
+    .executeTakeFirstOrThrow();
+  const wanted = subscriber.status === 'confirmed' ? 0 : 1;
+  // Queued unless confirmed or a confirmation was queued in the last RESEND_AFTER_MS.
+  const inserted = await sql`
+    insert into outbox (id, subscriber_id, kind, created_at, next_attempt_at)
+    select ${newId()}, ${subscriber.id}, 'confirm', ${at}, ${at}
+    where ${wanted} = 1 and not exists (
+      select 1 from outbox where subscriber_id = ${subscriber.id} and kind = 'confirm' and created_at > ${resendAfter}
+    )`.execute(trx);
+  return { queued: Number(inserted.numAffectedRows ?? 0) > 0 };
 }
 
 /** Records a confirmation token mailed to a pending subscriber; only its hash is kept. */

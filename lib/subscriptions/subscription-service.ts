@@ -5,12 +5,15 @@ import { createFileTransport, createSmtpTransport, type MailTransport } from '..
 import { onShutdown } from '../server/lifecycle';
 import { createRateLimiter, type RateLimiter } from '../subscribe/rate-limiter';
 import { createOutboxSender, type OutboxSender } from './outbox-sender';
+import { createSubscriptionWriter, type SubscriptionWriter } from './subscription-writer';
 
 export type SubscriptionService = {
   /** The store, behind its gate: opened and migrated on first use, retried while down. */
   store: StoreGate;
   transport: MailTransport;
   sender: OutboxSender;
+  /** Records subscriptions, committed in groups under load. */
+  writer: SubscriptionWriter;
   rateLimiter: RateLimiter;
 };
 
@@ -28,11 +31,15 @@ type ServiceHolder = { [SERVICE]?: SubscriptionService };
  */
 export function getSubscriptionService(): SubscriptionService {
   const holder = globalThis as ServiceHolder;
-  holder[SERVICE] ??= createService();
+  holder[SERVICE] ??= createSubscriptionService({ sendsMail: getSettings().OUTBOX_SENDER === 'server' });
   return holder[SERVICE];
 }
 
-function createService(): SubscriptionService {
+/**
+ * `sendsMail`: whether this process drains the outbox. Servers do by default; with
+ * OUTBOX_SENDER=worker they only queue mail and `npm run outbox:worker` sends it.
+ */
+export function createSubscriptionService({ sendsMail }: { sendsMail: boolean }): SubscriptionService {
   const settings = getSettings();
   const log = (message: string, error?: unknown) => (error ? console.error(message, error) : console.info(message));
   const store = createStoreGate(settings.DATABASE_URL, {
@@ -47,6 +54,7 @@ function createService(): SubscriptionService {
     transport,
     { siteUrl: settings.SITE_URL, siteName: settings.SITE_NAME, from: settings.MAIL_FROM, confirmTtlHours: settings.CONFIRM_TOKEN_TTL_HOURS },
     log,
+    { enabled: sendsMail },
   );
   // While the store is down the limiter counts in memory rather than waiting on it.
   const rateLimiter = createRateLimiter(settings.SUBSCRIBE_RATE_LIMIT, () => (store.health().state === 'down' ? undefined : store.current()));
@@ -57,7 +65,7 @@ function createService(): SubscriptionService {
     transport.close();
     await store.close();
   });
-  return { store, transport, sender, rateLimiter };
+  return { store, transport, sender, writer: createSubscriptionWriter(store), rateLimiter };
 }
 
 /** For pages: what `work` reads from the store, or 'unavailable' while the store is down. */

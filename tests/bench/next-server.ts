@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../deploy/local/ports';
 
 export type RunningServer = { origin: string; stop: () => Promise<void> };
 
@@ -9,7 +9,7 @@ export type RunningServer = { origin: string; stop: () => Promise<void> };
  * which leaves an orphaned child when killed) on a free port and waits until it answers.
  */
 export async function startNextServer(projectDir: string, timeoutMs = 30_000): Promise<RunningServer> {
-  const port = await findFreePort();
+  const port = await freePort();
   const child = spawn(process.execPath, [path.join(projectDir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: projectDir,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,14 +64,3 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('could not find a free port'))));
-    });
-  });
-}

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { timeContentLoads, type ContentTiming } from './content-bench';
 import { writeFictionalTree } from '../fixtures/fictional-tree';
@@ -8,6 +8,8 @@ import { bytes, formatTable, ms, ratio, signedBytes } from './format-table';
 import { startNextServer } from './next-server';
 import { measurePage, type PageWeight } from './page-weight';
 import { subscribeTiming } from './subscribe-timing';
+import { deploymentBench } from './deployment-bench';
+import { subscriptionThroughput } from './subscribe-throughput';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Each figure is read against a baseline
@@ -20,14 +22,24 @@ const FICTIONAL_MONTHS = 240;
 const PAGES = ['/', '/mali', '/mali/crisiswatch', '/mali/crisiswatch/2023-02'];
 const NOT_FOUND_PAGE = '/bench-no-such-page';
 
-async function main(): Promise<void> {
+/** Each section prints its own figures; `npm run bench -- deployment subscriptions` runs only those. */
+const SECTIONS: Record<string, () => Promise<void>> = {
+  content: contentLoading,
+  'subscribe-timing': () => subscribeTiming(200),
+  'page-weight': pageWeight,
+  subscriptions: subscriptionThroughput,
+  deployment: deploymentBench,
+};
+
+async function main(names: string[]): Promise<void> {
+  const unknown = names.filter((name) => !Object.hasOwn(SECTIONS, name));
+  if (unknown.length > 0) throw new Error(`Unknown section(s): ${unknown.join(', ')}. Sections: ${Object.keys(SECTIONS).join(', ')}`);
   const [load] = loadavg();
-  console.log(`Benchmark on Node ${process.version}, load average ${load?.toFixed(2) ?? '?'} at start; figures only (no pass/fail).\n`);
-  await contentLoading();
-  console.log();
-  await subscribeTiming(200);
-  console.log();
-  await pageWeight();
+  console.log(`Benchmark on Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${load?.toFixed(2) ?? '?'} at start; figures only (no pass/fail).\n`);
+  for (const name of names.length > 0 ? names : Object.keys(SECTIONS)) {
+    await SECTIONS[name]!();
+    console.log();
+  }
 }
 
 async function contentLoading(): Promise<void> {
@@ -114,7 +126,7 @@ async function changedSinceBuild(): Promise<string[]> {
   return changed.sort();
 }
 
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { FICTIONAL_SITE_URL } from './sites';
+import { watchViolations } from './support/csp';
 
 /**
  * The Content Security Policy backs up the markdown sanitiser: no inline script runs unless the
@@ -22,18 +23,6 @@ const PAGES = [
 test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'a policy on scripts is tested with scripts on');
 
 /** Records every violation the page reports, from before its first script runs. */
-async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
-  const refused: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) refused.push(message.text());
-  });
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    Object.assign(window, { __cspViolations: seen });
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));
-  });
-  return async () => [...refused, ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations))];
-}
 
 for (const path of PAGES) {
   test(`${path}: scripts are allowed by hash or nonce only, and none is refused`, async ({ page }) => {

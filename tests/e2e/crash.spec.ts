@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { sql } from 'kysely';
 import { openDatabase } from '../../lib/db/database';
 import { PORT } from './sites';
+import { startAppServer, type AppServer } from './support/app-server';
 
 /**
  * Durability of the subscribe endpoint: a production server killed with SIGKILL (no shutdown
@@ -14,60 +14,17 @@ import { PORT } from './sites';
  */
 const CRASH_PORT = PORT + 5;
 const CRASH_SITE_URL = `http://127.0.0.1:${CRASH_PORT}`;
-const ROOT = path.resolve(__dirname, '..', '..');
 const WORKERS = 8;
 const KILL_AFTER_ACKNOWLEDGEMENTS = 150;
-
-type Server = { child: ChildProcess; output: () => string; exited: Promise<void> };
-
-function startServer(databaseUrl: string, mailDir: string): Server {
-  const child = spawn(process.execPath, ['lib/server/start-server.mjs'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(CRASH_PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      MAIL_DIR: mailDir,
-      SUBSCRIBE_RATE_LIMIT: '0',
-      SITE_URL: CRASH_SITE_URL,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, output: () => output, exited };
-}
-
-async function waitUntilReady(server: Server, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!server.output().includes('Ready on')) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new Error(`The server exited before it was ready:\n${server.output()}`);
-    }
-    if (Date.now() > deadline) throw new Error(`The server was not ready after ${timeoutMs} ms:\n${server.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function kill(server: Server | undefined): Promise<void> {
-  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
-  server.child.kill('SIGKILL');
-  await server.exited;
-}
 
 test.describe('the subscribe endpoint under a crash', () => {
   test('a server killed with SIGKILL in the middle of a stream of subscriptions loses none that it had acknowledged', async () => {
     test.setTimeout(120_000);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'crash-test-'));
     const databaseFile = path.join(dir, 'subscribers.db');
-    let server: Server | undefined;
+    let server: AppServer | undefined;
     try {
-      server = startServer(databaseFile, path.join(dir, 'mail'));
-      await waitUntilReady(server, 60_000);
+      server = await startAppServer({ DATABASE_URL: databaseFile, MAIL_DIR: path.join(dir, 'mail'), SITE_URL: CRASH_SITE_URL }, CRASH_PORT);
       const running = server;
 
       const acknowledged: string[] = [];
@@ -126,7 +83,7 @@ test.describe('the subscribe endpoint under a crash', () => {
         await store.close();
       }
     } finally {
-      await kill(server);
+      await server?.kill();
       await rm(dir, { recursive: true, force: true });
     }
   });

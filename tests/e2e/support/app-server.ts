@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../../deploy/local/ports';
+
+export { freePort } from '../../../deploy/local/ports';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -54,17 +56,6 @@ export async function waitForOutput(server: AppServer, text: string, timeoutMs: 
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 /** Polls `check` until it returns true (or throws with what it last saw). */
 export async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {

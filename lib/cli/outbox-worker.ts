@@ -1,0 +1,30 @@
+import { ConfigError, getSettings } from '../config/settings';
+import { runShutdownHooks } from '../server/lifecycle';
+import { createSubscriptionService } from '../subscriptions/subscription-service';
+
+/**
+ * `npm run outbox:worker`: sends queued mail (confirmations) and nothing else, for deployments
+ * where the servers run with OUTBOX_SENDER=worker so that answering readers never waits on mail.
+ * Several workers may run at once: they share the queue without sending anything twice. SIGTERM
+ * lets the message being sent finish, then exits.
+ */
+function main(): void {
+  let settings;
+  try {
+    settings = getSettings();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${error.message}\nThe outbox worker did not start.`);
+    process.exit(1);
+  }
+  createSubscriptionService({ sendsMail: true });
+  console.log(`Outbox worker sending every ${settings.OUTBOX_INTERVAL_MS} ms (and retrying failures) from ${settings.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')}`);
+  const stop = (signal: string) => {
+    console.log(`${signal}: finishing the message under way`);
+    void runShutdownHooks(settings.SHUTDOWN_TIMEOUT_MS).then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main();

@@ -1,0 +1,27 @@
+import { execFile, spawnSync } from 'node:child_process';
+import autocannon from 'autocannon';
+
+export type Load = { requestsPerSecond: number; p99: number; errors: number };
+
+/**
+ * GET load on one URL from a second process: wrk (Debian's package) when it is installed, since
+ * it saturates nginx where autocannon, a single Node thread, tops out first; autocannon otherwise.
+ */
+export const loadTool = spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk';
+
+export async function load(url: string, connections: number, seconds: number): Promise<Load> {
+  if (loadTool === 'autocannon') {
+    const result = await autocannon({ url, connections, duration: seconds });
+    return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  }
+  const output = await new Promise<string>((resolve, reject) =>
+    execFile('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', url], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+  const rate = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(output);
+  const scale = { us: 0.001, ms: 1, s: 1000 } as const;
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output)?.slice(1).reduce((sum, value) => sum + Number(value), 0) ?? 0;
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
+  if (!Number.isFinite(rate) || !p99) throw new Error(`could not read wrk's output:\n${output}`);
+  return { requestsPerSecond: rate, p99: Number(p99[1]) * scale[p99[2] as keyof typeof scale], errors: socketErrors + non2xx };
+}
