@@ -11,7 +11,7 @@ import { formatTable, ms, ratio } from './format-table';
 import { load, loadTool, type Load } from './http-load';
 import { median } from './stats';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SECONDS = 5;
 const CONNECTIONS = 50;
 

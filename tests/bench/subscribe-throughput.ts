@@ -27,7 +27,9 @@ export async function subscriptionThroughput(): Promise<void> {
   const runs: Run[] = [];
   const loops: number[] = [];
   let cluster: PostgresCluster | undefined;
+  let nextFloor = Number.NaN;
   try {
+    nextFloor = await nextRouteFloor(dir);
     loops.push(await rawSqliteLoop(path.join(dir, 'loop-1.db')));
     for (const held of [0, HELD]) runs.push(await measure({ store: 'SQLite', url: path.join(dir, `held-${held}.db`), held, sender: 'worker' }));
     runs.push(await measure({ store: 'SQLite', url: path.join(dir, 'sending.db'), held: 0, sender: 'server' }));
@@ -62,6 +64,19 @@ export async function subscriptionThroughput(): Promise<void> {
     ),
   );
   console.log('"outbox worker": the server only queues the confirmation (OUTBOX_SENDER=worker); "the server": it also sends it, as files, while taking posts.');
+  console.log('rows stored − 2xx answers = posts committed while autocannon stopped listening (at most one per connection); none answered 2xx is missing.');
+  console.log(`The HTTP floor: GET /api/health/live, a route that does nothing, through Next in the same server: ${nextFloor.toFixed(0)} requests/s (${CONNECTIONS} connections, 5 s), ${(1000 / nextFloor).toFixed(2)} ms a request.`);
+}
+
+/** Next's own cost per request on these cores: the reason the server answers POST /api/subscribe itself. */
+async function nextRouteFloor(dir: string): Promise<number> {
+  const server = await startAppServer({ DATABASE_URL: path.join(dir, 'floor.db'), MAIL_DIR: path.join(dir, 'floor-mail') });
+  try {
+    await autocannon({ url: `${server.url}/api/health/live`, connections: CONNECTIONS, duration: 2 });
+    return (await autocannon({ url: `${server.url}/api/health/live`, connections: CONNECTIONS, duration: 5 })).requests.average;
+  } finally {
+    await server.stop();
+  }
 }
 
 async function measure(options: { store: string; url: string; held: number; sender: 'server' | 'worker' }): Promise<Run> {

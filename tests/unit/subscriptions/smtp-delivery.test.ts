@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawHeader } from '../../mail-headers';
 import { createSmtpTransport } from '@/lib/mail/mail-transport';
 import { drainOutbox } from '@/lib/subscriptions/outbox';
 import { confirmSubscription, listConfirmedSubscribers, requestSubscription, unsubscribe } from '@/lib/subscriptions/subscriber-store';
+import { startSmtpSink } from '../../support/smtp-sink';
 import { onEachBackend } from './backends';
 
 const SETTINGS = { siteUrl: 'https://briefings.example.org', siteName: 'Crisis Briefings', from: 'Crisis Briefings <updates@example.org>', confirmTtlHours: 48 };
@@ -78,4 +79,19 @@ onEachBackend('mail through a real SMTP server', (currentStore) => {
       transport.close();
     }
   });
+});
+
+describe('a slow SMTP server', () => {
+  it('is given up on after the transport timeout, so the outbox claim (longer than that) never lapses while a send is under way', async () => {
+    const sink = await startSmtpSink({ delayMs: 10_000 });
+    const transport = createSmtpTransport(sink.url, 1_000);
+    try {
+      expect(transport.maxSendMs).toBe(1_000);
+      const attempt = transport.send({ from: 'a@example.org', to: 'b@example.org', subject: 's', text: 't', html: '<p>t</p>', headers: {} });
+      await expect(attempt).rejects.toThrow(/SMTP delivery failed/);
+    } finally {
+      transport.close();
+      await sink.close();
+    }
+  }, 8_000);
 });
