@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { isExecutable } from './executable';
 
 export interface PostgresBinaries {
   initdb: string;
@@ -11,14 +12,6 @@ export interface PostgresBinaries {
 /** Where Debian installs each major version side by side. */
 const DEBIAN_ROOT = '/usr/lib/postgresql';
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // All three from one folder: pg_ctl starts the postgres beside it, and an initdb of another major
 // version would write a data directory that postgres refuses.

@@ -1,3 +1,4 @@
+import type { StoreHealth } from '../db/store-gate';
 import { getSubscriptionService } from '../subscriptions/subscription-service';
 import { isDraining, startedAt } from './lifecycle';
 
@@ -12,9 +13,7 @@ export function livenessReport(): Response {
  * unready: every content page is served without it, and taking all instances out of rotation
  * because the database is down would take the whole site down with it.
  */
-export function readinessReport(): Response {
-  const store = getSubscriptionService().store.health();
-  const draining = isDraining();
+export function readinessReport(draining = isDraining(), store: Pick<StoreHealth, 'state'> = getSubscriptionService().store.health()): Response {
   return Response.json(
     { status: draining ? 'draining' : 'ready', subscriptions: store.state === 'down' ? 'unavailable' : store.state === 'up' ? 'available' : 'not yet used' },
     { status: draining ? 503 : 200, headers: NO_STORE },
