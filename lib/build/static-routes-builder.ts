@@ -21,6 +21,8 @@ const prerenderManifestSchema = z.object({
 /** Next's own pages (not-found, global error) are served by Next for the paths that need them. */
 const ERROR_PAGES = ['/_not-found', '/_global-error'];
 const isInternal = (route: string) => route.split('/').some((segment) => segment.startsWith('_'));
+/** Where Next writes a prerendered page's HTML, relative to the build folder. */
+const pageFile = (route: string) => path.join('server', 'app', `${route === '/' ? '/index' : route}.html`);
 /** Next's bookkeeping headers say nothing to a reader. */
 const isInternalHeader = (name: string) => name.startsWith('x-next');
 
@@ -39,7 +41,7 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
     const isPage = entry.routeType === 'page' || (entry.routeType === undefined && entry.dataRoute !== undefined && entry.dataRoute !== null);
     const status = entry.initialStatus ?? 200;
     if (isPage) {
-      const file = path.join('server', 'app', `${route === '/' ? '/index' : route}.html`);
+      const file = pageFile(route);
       const html = await readFile(path.join(distDir, file), 'utf8');
       routes[route] = {
         file,
@@ -62,7 +64,7 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
     }
   });
   const errorPages = Object.keys(prerender.routes).filter((route) => ERROR_PAGES.includes(route));
-  const errorPageScriptHashes = (await Promise.all(errorPages.map(async (route) => inlineScriptHashes(await readFile(path.join(distDir, 'server', 'app', `${route}.html`), 'utf8'))))).flat();
+  const errorPageScriptHashes = (await Promise.all(errorPages.map(async (route) => inlineScriptHashes(await readFile(path.join(distDir, pageFile(route)), 'utf8'))))).flat();
   const manifest: StaticRoutesManifest = {
     version: 1,
     buildId,

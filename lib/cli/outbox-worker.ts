@@ -1,4 +1,4 @@
-import { ConfigError, getSettings } from '../config/settings';
+import { settingsOrExit } from '../config/settings';
 import { runShutdownHooks } from '../server/lifecycle';
 import { createSubscriptionService } from '../subscriptions/subscription-service';
 
@@ -9,14 +9,7 @@ import { createSubscriptionService } from '../subscriptions/subscription-service
  * lets the message being sent finish, then exits.
  */
 function main(): void {
-  let settings;
-  try {
-    settings = getSettings();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(`${error.message}\nThe outbox worker did not start.`);
-    process.exit(1);
-  }
+  const settings = settingsOrExit('outbox worker');
   createSubscriptionService({ sendsMail: true });
   console.log(`Outbox worker sending every ${settings.OUTBOX_INTERVAL_MS} ms (and retrying failures) from ${settings.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')}`);
   const stop = (signal: string) => {

@@ -87,6 +87,20 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
 
 let settings: Settings | undefined;
 
+/**
+ * For a program's start (the server, the outbox worker): its settings, or every problem printed
+ * and exit code 1, before anything has started.
+ */
+export function settingsOrExit(program: string): Settings {
+  try {
+    return getSettings();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${error.message}\nThe ${program} did not start.`);
+    process.exit(1);
+  }
+}
+
 /** The process's settings, parsed on first use; throws ConfigError naming every bad variable. */
 export function getSettings(): Settings {
   settings ??= parseSettings(process.env);

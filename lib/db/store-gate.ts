@@ -22,9 +22,11 @@ export function isStoreUnavailable(error: unknown): error is StoreUnavailableErr
   return typeof error === 'object' && error !== null && BRAND in error;
 }
 
+/** Retry-After for a failed write: the store's own figure, or a minute for any other failure. */
+export const retryAfterFor = (error: unknown): number => (isStoreUnavailable(error) ? error.retryAfterSeconds : 60);
+
 /** What a client that was refused is told to wait (Retry-After): about how long an outage is noticed to be over. */
 export const STORE_RETRY_AFTER_SECONDS = 30;
-const retryAfterSeconds = STORE_RETRY_AFTER_SECONDS;
 
 export type StoreHealth = { state: 'unknown' | 'up' | 'down'; since: string; lastError?: string };
 
@@ -106,15 +108,15 @@ export function createStoreGate(url: string, options: GateOptions = {}): StoreGa
 
   return {
     async run(work) {
-      if (closed) throw new StoreUnavailableError(retryAfterSeconds);
-      if (health.state === 'down') throw new StoreUnavailableError(retryAfterSeconds, { cause: new Error(health.lastError) });
+      if (closed) throw new StoreUnavailableError(STORE_RETRY_AFTER_SECONDS);
+      if (health.state === 'down') throw new StoreUnavailableError(STORE_RETRY_AFTER_SECONDS, { cause: new Error(health.lastError) });
       try {
         const result = await work(await open());
         markUp();
         return result;
       } catch (error) {
         markDown(error);
-        throw new StoreUnavailableError(retryAfterSeconds, { cause: error });
+        throw new StoreUnavailableError(STORE_RETRY_AFTER_SECONDS, { cause: error });
       }
     },
     current: () => store,

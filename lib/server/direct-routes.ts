@@ -14,13 +14,13 @@ export function serveDirectly(request: IncomingMessage, response: ServerResponse
   void toWebRequest(request, MAX_BODY_BYTES)
     .then(answerSubscribe)
     .then(
-    (answer) => writeWebResponse(answer, response),
-    (error: unknown) => {
-      console.error('subscribe: unexpected failure', error);
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Something went wrong on our side.\n');
-    },
-  );
+      (answer) => writeWebResponse(answer, response),
+      (error: unknown) => {
+        console.error('subscribe: unexpected failure', error);
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end('Something went wrong on our side.\n');
+      },
+    );
   return true;
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { ConfigError, getSettings, type Settings } from '../config/settings';
+import { settingsOrExit, type Settings } from '../config/settings';
 import { isDraining, markDraining, runShutdownHooks } from './lifecycle';
 import { serveDirectly } from './direct-routes';
 import { applyRequestPolicy } from './request-policy';
@@ -15,7 +15,7 @@ import { loadStaticRoutes, type StaticRoutesManifest } from './static-routes';
  * requests, answers the ones under way, stops the outbox and closes the database, then exits.
  */
 async function main(): Promise<void> {
-  const settings = readSettingsOrExit();
+  const settings = settingsOrExit('server');
   const distDir = path.resolve(settings.NEXT_DIST_DIR);
   const staticRoutes = await loadStaticRoutes(distDir).catch((error: unknown) => {
     // Served without the per-page hashes, prerendered pages would have their scripts blocked.
@@ -91,15 +91,6 @@ async function shutdown(server: ReturnType<typeof createServer>, timeoutMs: numb
   console.log(`${signal}: stopped`);
 }
 
-function readSettingsOrExit(): Settings {
-  try {
-    return getSettings();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(`${error.message}\nThe server did not start.`);
-    process.exit(1);
-  }
-}
 
 main().catch((error: unknown) => {
   console.error('The server could not start:', error instanceof Error ? error.message : error);

@@ -37,8 +37,8 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
   const pathname = pathOf(request.url);
   const staticRoute = request.method === 'GET' || request.method === 'HEAD' ? options.staticRoutes?.routes[pathname] : undefined;
   let nonce: string | undefined;
-  // A nonce only matters to HTML that Next renders now; the API answers data.
-  if (!staticRoute && !pathname.startsWith('/api/')) {
+  // A nonce only matters to HTML that Next renders now; the API and Next's assets are not HTML.
+  if (!staticRoute && !pathname.startsWith('/api/') && !pathname.startsWith('/_next/')) {
     nonce = randomBytes(16).toString('base64');
     request.headers['content-security-policy'] = nonceRequestHeader(nonce);
   }

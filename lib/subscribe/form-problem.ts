@@ -1,7 +1,6 @@
+import { plainText as text } from './plain-text';
 import { UnsupportedFormError } from './read-form-body';
 import { BodyIncompleteError, BodyTooLargeError } from './read-request-body';
-
-const text = (body: string, status: number) => new Response(`${body}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
 /**
  * The answer to a form body that could not be read: what was wrong with it, in a line, never a

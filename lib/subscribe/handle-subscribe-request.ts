@@ -1,5 +1,6 @@
-import { isStoreUnavailable } from '../db/store-gate';
+import { isStoreUnavailable, retryAfterFor } from '../db/store-gate';
 import type { SubscriptionRequest } from '../subscriptions/subscriber-store';
+import { plainText } from './plain-text';
 import type { RateLimiter } from './rate-limiter';
 import { BodyIncompleteError, BodyTooLargeError, readBodyText } from './read-request-body';
 import { validateSubscription, type FieldError } from './subscribe-schema';
@@ -89,8 +90,7 @@ export async function handleSubscribeRequest(request: Request, deps: SubscribeDe
     // The store gate has logged the outage; anything else is logged here. Neither reaches the client.
     if (!isStoreUnavailable(error)) deps.log?.('subscribe: could not store a subscription', error);
     if (format === 'form') return redirectToResult('unavailable', country);
-    const retryAfter = isStoreUnavailable(error) ? error.retryAfterSeconds : 60;
-    return Response.json({ ok: false, message: UNAVAILABLE_MESSAGE }, { status: 503, headers: { 'Retry-After': String(retryAfter) } });
+    return Response.json({ ok: false, message: UNAVAILABLE_MESSAGE }, { status: 503, headers: { 'Retry-After': String(retryAfterFor(error)) } });
   }
   return accepted(format, country);
 }
@@ -109,7 +109,7 @@ export function redirectToResult(code: SubscribeResultCode, country?: string): R
 
 /** JSON for scripts; a short plain-text page for the form without JavaScript. */
 function problem(status: number, field: string, message: string, format: Format | undefined, headers: Record<string, string> = {}): Response {
-  if (format === 'form') return new Response(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
+  if (format === 'form') return plainText(message, status, headers);
   const errors: FieldError[] = [{ field, message }];
   return Response.json({ ok: false, errors }, { status, headers });
 }

@@ -1,12 +1,10 @@
-import { isStoreUnavailable } from '@/lib/db/store-gate';
+import { isStoreUnavailable, retryAfterFor } from '@/lib/db/store-gate';
 import { formProblem } from '@/lib/subscribe/form-problem';
 import { redirectToResult } from '@/lib/subscribe/handle-subscribe-request';
+import { plainText as text } from '@/lib/subscribe/plain-text';
 import { readFormBody } from '@/lib/subscribe/read-form-body';
 import { unsubscribe } from '@/lib/subscriptions/subscriber-store';
 import { getSubscriptionService } from '@/lib/subscriptions/subscription-service';
-
-const text = (body: string, status: number, headers: Record<string, string> = {}) =>
-  new Response(`${body}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
 
 /**
  * POST /unsubscribe?token=… (proxy.ts routes it here). A mail client's one-click POST, urlencoded
@@ -29,7 +27,6 @@ export async function POST(request: Request): Promise<Response> {
     return state === 'valid' ? text('You are unsubscribed.', 200) : text('This unsubscribe link is not valid.', 400);
   } catch (error) {
     if (!isStoreUnavailable(error)) console.error('unsubscribe: unexpected failure', error);
-    const retryAfter = isStoreUnavailable(error) ? error.retryAfterSeconds : 60;
-    return fromPage ? redirectToResult('link-unavailable') : text('We could not unsubscribe you just now. Please try again in a few minutes.', 503, { 'Retry-After': String(retryAfter) });
+    return fromPage ? redirectToResult('link-unavailable') : text('We could not unsubscribe you just now. Please try again in a few minutes.', 503, { 'Retry-After': String(retryAfterFor(error)) });
   }
 }

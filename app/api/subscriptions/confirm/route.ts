@@ -1,5 +1,6 @@
 import { isStoreUnavailable } from '@/lib/db/store-gate';
 import { redirectToResult } from '@/lib/subscribe/handle-subscribe-request';
+import { plainText } from '@/lib/subscribe/plain-text';
 import { readFormBody } from '@/lib/subscribe/read-form-body';
 import { isCrossSite } from '@/lib/subscribe/same-origin';
 import { confirmSubscription } from '@/lib/subscriptions/subscriber-store';
@@ -8,7 +9,7 @@ import { formProblem } from '@/lib/subscribe/form-problem';
 
 /** The confirm page's button: confirms once, then shows what happened (Post/Redirect/Get). */
 export async function POST(request: Request): Promise<Response> {
-  if (isCrossSite(request)) return new Response('Cross-site request refused.\n', { status: 403 });
+  if (isCrossSite(request)) return plainText('Cross-site request refused.', 403);
   let token: string | null;
   try {
     token = (await readFormBody(request, 1024)).get('token');
