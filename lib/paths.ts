@@ -22,6 +22,9 @@ export const SUBSCRIBE_API_PATH = '/api/subscribe';
 /** The pages the links in subscription emails open. */
 export const confirmPath = (token: string) => `/subscribe/confirm?token=${encodeURIComponent(token)}`;
 export const unsubscribePath = (token: string) => `/unsubscribe?token=${encodeURIComponent(token)}`;
+/** The countries a subscriber follows; opened with the token of any message's unsubscribe link. */
+export const PREFERENCES_PATH = '/preferences';
+export const preferencesPath = (token: string) => `${PREFERENCES_PATH}?token=${encodeURIComponent(token)}`;
 
 export const siteFeedPath = () => '/feed.xml';
 export const countryFeedPath = (country: string) => `/${country}/feed.xml`;

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 import { ConfigError, getSettings } from '../config/settings';
+import { loadContent } from '../content/load-content';
+import { writePublishedEntries } from '../subscriptions/published-entries';
 import { SERVER_BUNDLE } from '../server/server-bundle';
 import { writeStaticRoutes } from './static-routes-builder';
 
@@ -10,9 +12,12 @@ import { writeStaticRoutes } from './static-routes-builder';
  * lib/server/ into one file in the build folder, so `npm start` runs plain JavaScript.
  */
 async function main(): Promise<void> {
-  const distDir = path.resolve(getSettings().NEXT_DIST_DIR);
+  const settings = getSettings();
+  const distDir = path.resolve(settings.NEXT_DIST_DIR);
   const started = performance.now();
   const { file, routes, pages } = await writeStaticRoutes(distDir);
+  // The same content `next build` just rendered (it would have failed on a bad file).
+  const published = await writePublishedEntries(distDir, await loadContent(path.resolve(settings.CONTENT_DIR)));
   await build({
     entryPoints: [path.resolve('lib/server/main.ts')],
     outfile: path.join(distDir, SERVER_BUNDLE),
@@ -25,7 +30,9 @@ async function main(): Promise<void> {
     logLevel: 'warning',
   });
   const took = Math.round(performance.now() - started);
-  console.log(`Wrote ${path.relative(process.cwd(), file)} (${routes} prerendered routes, ${pages} pages with CSP hashes) and ${path.relative(process.cwd(), path.join(distDir, SERVER_BUNDLE))} in ${took} ms`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), file)} (${routes} prerendered routes, ${pages} pages with CSP hashes), ${path.relative(process.cwd(), published.file)} (${published.entries} entries for the update mail) and ${path.relative(process.cwd(), path.join(distDir, SERVER_BUNDLE))} in ${took} ms`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { migrateToLatest, openDatabase } from '../db/database';
 import { listConfirmedSubscribers } from '../subscriptions/subscriber-store';
 import { toCsv } from '../csv';
 
-/** `npm run subscribers -- export`: the confirmed subscribers as CSV on standard output. */
+/** `npm run subscribers -- export`: the confirmed subscribers, the countries they follow (space-separated) and whether their address bounced, as CSV on standard output. */
 async function main(command: string | undefined): Promise<number> {
   if (command !== 'export') {
     console.error('usage: npm run subscribers -- export   (prints confirmed subscribers as CSV)');
@@ -13,7 +13,7 @@ async function main(command: string | undefined): Promise<number> {
   try {
     await migrateToLatest(store.db);
     const rows = await listConfirmedSubscribers(store);
-    process.stdout.write(toCsv([['email', 'country', 'confirmed_at'], ...rows.map((row) => [row.email, row.country ?? '', row.confirmed_at ?? ''])]));
+    process.stdout.write(toCsv([['email', 'countries', 'confirmed_at', 'undeliverable_at'], ...rows.map((row) => [row.email, row.countries.join(' '), row.confirmed_at ?? '', row.undeliverable_at ?? ''])]));
     return 0;
   } finally {
     await store.close();

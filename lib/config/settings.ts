@@ -61,6 +61,8 @@ const settingsSchema = z.object({
   SMTP_TIMEOUT_MS: wholeNumber('a number of milliseconds from 1000 to 120000', 1_000, 120_000).default(30_000),
   MAIL_DIR: z.string().trim().min(1).default('data/mail'),
   MAIL_FROM: z.string().trim().min(3).default('Crisis Briefings <updates@localhost>'),
+  /** Messages a sending process may start per second, whatever their kind; 0 turns pacing off. */
+  MAIL_RATE_PER_SECOND: z.coerce.number({ error: 'must be a number of messages per second (0 turns pacing off)' }).min(0, { error: 'must be 0 or more' }).default(10),
   SUBSCRIBE_RATE_LIMIT: wholeNumber('a whole number of posts per minute (0 turns the limit off)', 0).default(5),
   CONFIRM_TOKEN_TTL_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive({ error: 'must be more than 0' }).default(48),
   OUTBOX_INTERVAL_MS: wholeNumber('a number of milliseconds, at least 100', 100).default(30_000),

@@ -15,6 +15,8 @@ export type RenderedMarkdown = {
   excerptHtml: string;
   /** Plain text of the first paragraph, for descriptions and previews. */
   excerptText: string;
+  /** Plain text of the whole body, one block per paragraph (the text part of update mail). */
+  text: string;
 };
 
 export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown> {
@@ -27,6 +29,7 @@ export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown
     html: await toHtml(markdown),
     excerptHtml: await toHtml(excerptSource),
     excerptText: first ? plainText(first) : '',
+    text: tree.children.map((node) => plainText(node).trim()).filter(Boolean).join('\n\n'),
   };
 }
 

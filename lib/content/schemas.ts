@@ -57,6 +57,8 @@ export const crisisWatchSchema = z
     verdict: oneOf(VERDICTS),
     alerts: z.array(oneOf(ALERTS), { error: 'expected a list of alerts (or [] for none)' }).default([]),
     lead: requiredText('a lead sentence'),
+    /** false holds the entry back from the update mail (it is still published on the site). */
+    notify: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(true),
   })
   .superRefine((entry, ctx) => {
     if (entry.period.from > entry.period.to) {

@@ -84,6 +84,67 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('confirm_tokens').execute();
     },
   },
+  '003-updates': {
+    async up(db: Kysely<unknown>) {
+      // One row per (subscriber, country) followed. Keyed by country first: announcing an entry
+      // walks one country's followers in id order, batch by batch.
+      await db.schema
+        .createTable('subscriptions')
+        .addColumn('country', 'text', (column) => column.notNull())
+        .addColumn('subscriber_id', 'text', (column) => column.notNull().references('subscribers.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('subscriptions_pk', ['country', 'subscriber_id'])
+        .execute();
+      await db.schema.createIndex('subscriptions_subscriber').on('subscriptions').column('subscriber_id').execute();
+      // Every subscriber keeps the country they signed up from (unsubscribed ones follow nothing).
+      await sql`insert into subscriptions (country, subscriber_id, created_at)
+        select country, id, created_at from subscribers where country is not null and status != 'unsubscribed'`.execute(db);
+
+      // A permanent SMTP rejection (5xx) stops all mail to the address until it is confirmed again.
+      await db.schema.alterTable('subscribers').addColumn('undeliverable_at', 'text').execute();
+      await db.schema.alterTable('subscribers').addColumn('undeliverable_reason', 'text').execute();
+
+      // Update mail rows name their entry (`mali/2023-02`); their id is derived from it and the
+      // subscriber, so enqueueing the same entry twice inserts nothing the second time.
+      await db.schema.alterTable('outbox').addColumn('entry_key', 'text').execute();
+      // A message that will never be sent (a permanent rejection): not retried, counted as failed.
+      await db.schema.alterTable('outbox').addColumn('failed_at', 'text').execute();
+      // The queue as the sender reads it: unsent rows of one kind, due first.
+      await db.schema.createIndex('outbox_pending').on('outbox').columns(['kind', 'next_attempt_at']).where(sql.ref('sent_at'), 'is', null).execute();
+      await db.schema.createIndex('outbox_entry').on('outbox').columns(['entry_key', 'sent_at']).execute();
+
+      // Entries known to the mail: announced (mail enqueued or being enqueued) or recorded as
+      // already published when the feature first ran. Keyed by entry, so a corrected entry is
+      // never announced twice.
+      await db.schema
+        .createTable('announcements')
+        .addColumn('entry_key', 'text', (column) => column.primaryKey())
+        .addColumn('country', 'text', (column) => column.notNull())
+        .addColumn('month', 'text', (column) => column.notNull())
+        .addColumn('state', 'text', (column) => column.notNull().check(sql`state in ('baseline', 'enqueuing', 'enqueued')`))
+        .addColumn('started_at', 'text', (column) => column.notNull())
+        // The last subscriber id enqueued, so a run cut short resumes where it stopped.
+        .addColumn('cursor', 'text', (column) => column.notNull().defaultTo(''))
+        .addColumn('enqueued_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('site_state')
+        .addColumn('key', 'text', (column) => column.primaryKey())
+        .addColumn('value', 'text', (column) => column.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('site_state').execute();
+      await db.schema.dropTable('announcements').execute();
+      await db.schema.dropIndex('outbox_entry').execute();
+      await db.schema.dropIndex('outbox_pending').execute();
+      await db.schema.alterTable('outbox').dropColumn('failed_at').execute();
+      await db.schema.alterTable('outbox').dropColumn('entry_key').execute();
+      await db.schema.alterTable('subscribers').dropColumn('undeliverable_reason').execute();
+      await db.schema.alterTable('subscribers').dropColumn('undeliverable_at').execute();
+      await db.schema.dropTable('subscriptions').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,6 +11,7 @@ export type SubscribersTable = {
   email: string;
   /** Lower-cased address: unique, so one person is one row whatever the case they type. */
   email_key: string;
+  /** The country of the first sign-up; unused since migration 003 (subscriptions holds every country). */
   country: string | null;
   status: SubscriberStatus;
   /** Unused since migration 002 (confirm_tokens holds every link sent); SQLite cannot drop them. */
@@ -20,7 +21,13 @@ export type SubscribersTable = {
   updated_at: string;
   confirmed_at: string | null;
   unsubscribed_at: string | null;
+  /** Set when a mail server rejected the address for good (5xx): no mail goes to it until it confirms again. */
+  undeliverable_at: string | null;
+  undeliverable_reason: string | null;
 };
+
+/** A country a subscriber follows; leaving a country deletes its row. */
+export type SubscriptionsTable = { country: string; subscriber_id: string; created_at: string };
 
 export type UnsubscribeTokensTable = {
   /** SHA-256 of a token sent in one message; every message a subscriber got keeps working. */
@@ -37,10 +44,14 @@ export type ConfirmTokensTable = {
   created_at: string;
 };
 
+export type OutboxKind = 'confirm' | 'update';
+
 export type OutboxTable = {
   id: string;
   subscriber_id: string;
-  kind: 'confirm';
+  kind: OutboxKind;
+  /** For update mail: the entry announced, as `country/YYYY-MM`. */
+  entry_key: string | null;
   created_at: string;
   attempts: Generated<number>;
   next_attempt_at: string;
@@ -49,7 +60,25 @@ export type OutboxTable = {
   claim_id: string | null;
   sent_at: string | null;
   last_error: string | null;
+  /** Given up for good (a permanent rejection); never retried. */
+  failed_at: string | null;
 };
+
+export type AnnouncementState = 'baseline' | 'enqueuing' | 'enqueued';
+
+export type AnnouncementsTable = {
+  entry_key: string;
+  country: string;
+  month: string;
+  /** baseline: published before update mail existed, never mailed; enqueuing: mail being queued; enqueued: all queued. */
+  state: AnnouncementState;
+  /** Who receives it is decided as of this moment: confirmed and following by then. */
+  started_at: string;
+  cursor: Generated<string>;
+  enqueued_at: string | null;
+};
+
+export type SiteStateTable = { key: string; value: string };
 
 /** Written by rate-limiter-flexible: points used by a client key until `expire` (ms since epoch). */
 export type RateLimitsTable = { key: string; points: number; expire: string | number | null };
@@ -60,4 +89,7 @@ export type Database = {
   confirm_tokens: ConfirmTokensTable;
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
+  subscriptions: SubscriptionsTable;
+  announcements: AnnouncementsTable;
+  site_state: SiteStateTable;
 };

@@ -1,3 +1,4 @@
+import type { SubscriberDb } from '../db/database';
 import { isStoreUnavailable, type StoreGate } from '../db/store-gate';
 import type { MailTransport } from '../mail/mail-transport';
 import { drainOutbox, type OutboxSettings } from './outbox';
@@ -5,7 +6,8 @@ import { drainOutbox, type OutboxSettings } from './outbox';
 export type OutboxSender = { drainSoon: () => Promise<void>; start: (intervalMs: number) => void; stop: () => Promise<void> };
 
 /**
- * Drains the outbox after each commit and on an interval (which also retries failures). One
+ * Drains the outbox after each commit and on an interval (which also retries failures), after
+ * `beforeDrain` (the announcement of new entries, which queues their mail). One
  * drain at a time per process; a request made while one runs is folded into a second pass.
  * Stopping waits for the drain under way, so a message being sent is settled, not abandoned.
  */
@@ -14,7 +16,7 @@ export function createOutboxSender(
   transport: MailTransport,
   settings: OutboxSettings,
   log: (message: string, error?: unknown) => void,
-  { enabled = true }: { enabled?: boolean } = {},
+  { enabled = true, beforeDrain }: { enabled?: boolean; beforeDrain?: (store: SubscriberDb) => Promise<void> } = {},
 ): OutboxSender {
   let running: Promise<void> | undefined;
   let again = false;
@@ -26,8 +28,12 @@ export function createOutboxSender(
     do {
       again = false;
       try {
-        const { failed } = await store.run((opened) => drainOutbox(opened, transport, settings));
+        const { failed, undeliverable } = await store.run(async (opened) => {
+          await beforeDrain?.(opened);
+          return drainOutbox(opened, transport, settings);
+        });
         if (failed > 0) log(`outbox: ${failed} message(s) failed and will be retried`);
+        if (undeliverable > 0) log(`outbox: ${undeliverable} address(es) refused for good (5xx); no more mail goes to them`);
       } catch (error) {
         // The store gate has already said the store is down; retried on the next interval.
         if (!isStoreUnavailable(error)) log('outbox: drain failed; will retry', error);

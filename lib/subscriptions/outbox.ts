@@ -1,57 +1,82 @@
 import type { ExpressionBuilder } from 'kysely';
+import type { Country, CrisisWatchEntry } from '../content';
 import type { SubscriberDb } from '../db/database';
-import type { Database, OutboxTable } from '../db/schema';
+import type { Database, OutboxKind, OutboxTable } from '../db/schema';
 import { confirmationMessage } from '../mail/confirmation-message';
-import type { MailTransport } from '../mail/mail-transport';
+import { isPermanentFailure, type MailMessage, type MailTransport } from '../mail/mail-transport';
+import { updateMessage } from '../mail/update-message';
 import { addConfirmToken, addUnsubscribeToken } from './subscriber-store';
+import { createSendPacer } from './send-pacer';
 import { newId, newToken } from './tokens';
 
-const BATCH = 10;
+/** Rows claimed at once: confirmations are few and urgent; update mail comes in thousands. */
+const BATCH: Record<OutboxKind, number> = { confirm: 10, update: 50 };
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
 /** Room for the database work around a send (making tokens, settling the row), each bounded by its own timeout. */
 const CLAIM_MARGIN_MS = 60_000;
 
-export type OutboxSettings = { siteUrl: string; siteName: string; from: string; confirmTtlHours: number };
-export type DrainResult = { sent: number; failed: number; skipped: number };
+/** The published entry an update message announces, as the sending process has it. */
+export type UpdateContent = { country: Country; entry: CrisisWatchEntry };
 
-type Claimed = Pick<OutboxTable, 'id' | 'subscriber_id' | 'kind'> & { attempts: number };
+export type OutboxSettings = {
+  siteUrl: string;
+  siteName: string;
+  from: string;
+  confirmTtlHours: number;
+  /** Messages per second this sender may start; 0 or unset: no limit. */
+  ratePerSecond?: number;
+  /** Finds the entry an update message announces (undefined: no longer published). */
+  updateContent?: (entryKey: string) => Promise<UpdateContent | undefined>;
+};
+export type DrainResult = { sent: number; failed: number; skipped: number; undeliverable: number };
+
+type Claimed = Pick<OutboxTable, 'id' | 'subscriber_id' | 'kind' | 'entry_key'> & { attempts: number };
 
 /**
- * Sends what the outbox holds. Rows are claimed in one statement (on PostgreSQL with
- * FOR UPDATE SKIP LOCKED, so several instances share the queue without sending twice). A claim
- * lasts longer than the transport can take to send (it gives up after `maxSendMs`), so no other
- * sender takes a row over while its message may still be on its way; a sender that dies lets
- * the row fall back into the queue once the claim lapses. A failure is retried later with
- * exponential backoff; nothing is deleted.
+ * Sends what the outbox holds: confirmations first, then update mail. Rows are claimed in one
+ * statement (on PostgreSQL with FOR UPDATE SKIP LOCKED, so several instances share the queue
+ * without sending twice). A claim lasts longer than the transport can take to send its batch
+ * (each send gives up after `maxSendMs`; the pace adds its wait), so no other sender takes a row
+ * over while its message may still be on its way; a sender that dies lets the row fall back into
+ * the queue once the claim lapses. A failure is retried later with exponential backoff; a
+ * permanent rejection (5xx) is not retried and stops all mail to the address.
  */
 export async function drainOutbox(store: SubscriberDb, transport: MailTransport, settings: OutboxSettings, now = () => new Date()): Promise<DrainResult> {
-  const result: DrainResult = { sent: 0, failed: 0, skipped: 0 };
-  const claimMs = transport.maxSendMs * 2 + CLAIM_MARGIN_MS;
+  const result: DrainResult = { sent: 0, failed: 0, skipped: 0, undeliverable: 0 };
+  const pacer = createSendPacer(settings.ratePerSecond ?? 0);
   for (;;) {
     const claimId = newId();
-    const claimed = await claimDue(store, now(), claimMs, claimId);
-    if (claimed.length === 0) return result;
-    for (const row of claimed) {
-      const outcome = await deliver(store, transport, settings, row, claimId, now);
-      result[outcome] += 1;
+    let claimed: Claimed[] = [];
+    for (const kind of ['confirm', 'update'] as const) {
+      const pacing = pacer.delayForMs(BATCH[kind]);
+      claimed = await claimDue(store, kind, now(), transport.maxSendMs * 2 + CLAIM_MARGIN_MS + pacing, claimId);
+      if (claimed.length > 0) break;
     }
+    if (claimed.length === 0) return result;
+    await eachConcurrently(claimed, Math.max(1, transport.concurrency), async (row) => {
+      const outcome = await deliver(store, transport, settings, row, claimId, now, pacer.next);
+      result[outcome] += 1;
+    });
   }
 }
 
 /** Not claimed by a sender, or its claim has lapsed. */
 const unclaimedAt = (at: string) => (eb: ExpressionBuilder<Database, 'outbox'>) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]);
 
-async function claimDue({ db, dialect }: SubscriberDb, now: Date, claimMs: number, claimId: string): Promise<Claimed[]> {
+async function claimDue({ db, dialect }: SubscriberDb, kind: OutboxKind, now: Date, claimMs: number, claimId: string): Promise<Claimed[]> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + claimMs).toISOString();
+  // Read along the outbox_pending index (unsent rows of one kind, by due time).
   const due = db
     .selectFrom('outbox')
     .select('id')
+    .where('kind', '=', kind)
     .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
     .where('next_attempt_at', '<=', at)
     .where(unclaimedAt(at))
-    .orderBy('created_at')
-    .limit(BATCH);
+    .orderBy('next_attempt_at')
+    .limit(BATCH[kind]);
   return db
     .updateTable('outbox')
     .set((eb) => ({ claimed_until: until, claim_id: claimId, attempts: eb('attempts', '+', 1) }))
@@ -59,24 +84,39 @@ async function claimDue({ db, dialect }: SubscriberDb, now: Date, claimMs: numbe
     // Re-checked on the row itself, so a row claimed meanwhile is not claimed twice.
     .where(unclaimedAt(at))
     .where('sent_at', 'is', null)
-    .returning(['id', 'subscriber_id', 'kind', 'attempts'])
+    .returning(['id', 'subscriber_id', 'kind', 'entry_key', 'attempts'])
     .execute();
 }
 
-async function deliver(store: SubscriberDb, transport: MailTransport, settings: OutboxSettings, row: Claimed, claimId: string, now: () => Date): Promise<keyof DrainResult> {
-  const settle = (values: { sent_at?: string; next_attempt_at?: string; last_error: string | null }) =>
+type Outcome = keyof DrainResult;
+
+async function deliver(
+  store: SubscriberDb,
+  transport: MailTransport,
+  settings: OutboxSettings,
+  row: Claimed,
+  claimId: string,
+  now: () => Date,
+  pace: () => Promise<void>,
+): Promise<Outcome> {
+  const settle = (values: { sent_at?: string; next_attempt_at?: string; failed_at?: string; last_error: string | null }) =>
     store.db.updateTable('outbox').set({ ...values, claimed_until: null, claim_id: null }).where('id', '=', row.id).where('claim_id', '=', claimId).execute();
-  const tokens = await issueTokens(store, row.subscriber_id, now(), settings.confirmTtlHours);
-  if (!tokens) {
-    // Confirmed or unsubscribed since it was queued: nothing to send.
-    await settle({ sent_at: now().toISOString(), last_error: 'skipped: no longer pending' });
+  const prepared = row.kind === 'confirm' ? await prepareConfirmation(store, row, settings, now()) : await prepareUpdate(store, row, settings, now());
+  if (typeof prepared === 'string') {
+    // Nothing to send any more (confirmed, left, entry withdrawn): settled so it is not tried again.
+    await settle({ sent_at: now().toISOString(), last_error: `skipped: ${prepared}` });
     return 'skipped';
   }
+  await pace();
   try {
-    await transport.send(
-      confirmationMessage({ siteUrl: settings.siteUrl, siteName: settings.siteName, from: settings.from, to: tokens.email, confirmToken: tokens.confirm, unsubscribeToken: tokens.unsubscribe, expiresInHours: settings.confirmTtlHours }),
-    );
+    await transport.send(prepared);
   } catch (error) {
+    if (isPermanentFailure(error)) {
+      const at = now().toISOString();
+      await store.db.updateTable('subscribers').set({ undeliverable_at: at, undeliverable_reason: describe(error), updated_at: at }).where('id', '=', row.subscriber_id).execute();
+      await settle({ failed_at: at, last_error: describe(error) });
+      return 'undeliverable';
+    }
     const delay = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, row.attempts - 1));
     await settle({ next_attempt_at: new Date(now().getTime() + delay).toISOString(), last_error: describe(error) });
     return 'failed';
@@ -90,16 +130,52 @@ async function deliver(store: SubscriberDb, transport: MailTransport, settings: 
  * usable link. A retried message carries a new confirmation token, and the earlier ones keep
  * working until they expire (one of them may have arrived after all).
  */
-async function issueTokens({ db }: SubscriberDb, subscriberId: string, now: Date, ttlHours: number) {
-  return db.transaction().execute(async (trx) => {
-    const subscriber = await trx.selectFrom('subscribers').select(['email', 'status']).where('id', '=', subscriberId).executeTakeFirst();
+async function prepareConfirmation({ db }: SubscriberDb, row: Claimed, settings: OutboxSettings, now: Date): Promise<MailMessage | string> {
+  const tokens = await db.transaction().execute(async (trx) => {
+    const subscriber = await trx.selectFrom('subscribers').select(['email', 'status']).where('id', '=', row.subscriber_id).executeTakeFirst();
     if (!subscriber || subscriber.status !== 'pending') return undefined;
     const confirm = newToken();
     const unsubscribe = newToken();
-    await addConfirmToken(trx, subscriberId, confirm, now, ttlHours);
-    await addUnsubscribeToken(trx, subscriberId, unsubscribe, now);
+    await addConfirmToken(trx, row.subscriber_id, confirm, now, settings.confirmTtlHours);
+    await addUnsubscribeToken(trx, row.subscriber_id, unsubscribe, now);
     return { email: subscriber.email, confirm, unsubscribe };
   });
+  if (!tokens) return 'no longer pending';
+  return confirmationMessage({ ...settings, to: tokens.email, confirmToken: tokens.confirm, unsubscribeToken: tokens.unsubscribe, expiresInHours: settings.confirmTtlHours });
+}
+
+/**
+ * Checked again at send time: someone who left the country, unsubscribed or bounced since the
+ * entry was announced gets nothing. The entry is rendered from the content as published now, so
+ * a correction made before the message goes out is in it.
+ */
+async function prepareUpdate(store: SubscriberDb, row: Claimed, settings: OutboxSettings, now: Date): Promise<MailMessage | string> {
+  const content = row.entry_key ? await settings.updateContent?.(row.entry_key) : undefined;
+  if (!content) return `entry ${row.entry_key ?? '?'} is not published`;
+  const token = await store.db.transaction().execute(async (trx) => {
+    const subscriber = await trx
+      .selectFrom('subscribers')
+      .innerJoin('subscriptions', 'subscriptions.subscriber_id', 'subscribers.id')
+      .select(['email', 'status', 'undeliverable_at'])
+      .where('subscribers.id', '=', row.subscriber_id)
+      .where('subscriptions.country', '=', content.country.slug)
+      .executeTakeFirst();
+    if (!subscriber || subscriber.status !== 'confirmed' || subscriber.undeliverable_at !== null) return undefined;
+    const manage = newToken();
+    await addUnsubscribeToken(trx, row.subscriber_id, manage, now);
+    return { email: subscriber.email, manage };
+  });
+  if (!token) return 'no longer following';
+  return updateMessage({ ...settings, to: token.email, country: content.country, entry: content.entry, manageToken: token.manage });
+}
+
+/** Runs `work` on every item, at most `limit` at a time. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 function describe(error: unknown): string {

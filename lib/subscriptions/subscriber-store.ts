@@ -41,10 +41,12 @@ const emailKeyOf = (request: SubscriptionRequest) => request.email.toLowerCase()
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Two statements, the same two whatever the address's state, so the time taken does not tell a
- * confirmed address from a new one. The upsert always writes: on PostgreSQL it locks the
- * address's row until the commit, so concurrent requests for one address take turns and the
- * second sees the first's outbox row; on SQLite the write lock is taken at the first statement.
+ * The same statements whatever the address's state, so the time taken does not tell a confirmed
+ * address from a new one. The upsert always writes: on PostgreSQL it locks the address's row
+ * until the commit, so concurrent requests for one address take turns and the second sees the
+ * first's outbox row; on SQLite the write lock is taken at the first statement. The country is
+ * followed at once: a confirmed address gets it without a second confirmation, anyone else once
+ * they confirm.
  */
 async function recordRequest(trx: Kysely<Database>, request: SubscriptionRequest, at: string, resendAfter: string): Promise<{ queued: boolean }> {
   const subscriber = await trx
@@ -53,13 +55,16 @@ async function recordRequest(trx: Kysely<Database>, request: SubscriptionRequest
     .onConflict((conflict) =>
       conflict.column('email_key').doUpdateSet({
         updated_at: at,
-        // A confirmed subscriber stays as they are; anyone else is pending again, with the newest country.
-        status: sql<SubscriberStatus>`case when subscribers.status = 'confirmed' then 'confirmed' else 'pending' end`,
-        country: sql<string | null>`case when subscribers.status = 'confirmed' then subscribers.country else coalesce(excluded.country, subscribers.country) end`,
+        // A confirmed, deliverable subscriber stays as they are; anyone else is pending again
+        // (an address that bounced must prove it works before it is mailed again).
+        status: sql<SubscriberStatus>`case when subscribers.status = 'confirmed' and subscribers.undeliverable_at is null then 'confirmed' else 'pending' end`,
       }),
     )
     .returning(['id', 'status'])
     .executeTakeFirstOrThrow();
+  if (request.country) {
+    await trx.insertInto('subscriptions').values({ country: request.country, subscriber_id: subscriber.id, created_at: at }).onConflict((conflict) => conflict.doNothing()).execute();
+  }
   const wanted = subscriber.status === 'confirmed' ? 0 : 1;
   // Queued unless confirmed or a confirmation was queued in the last RESEND_AFTER_MS.
   const inserted = await sql`
@@ -118,7 +123,8 @@ export async function confirmSubscription(store: SubscriberDb, token: unknown, n
     if (!used) return false;
     const result = await trx
       .updateTable('subscribers')
-      .set({ status: 'confirmed', confirmed_at: at, updated_at: at })
+      // Confirming proves the address takes mail again, if it had bounced.
+      .set({ status: 'confirmed', confirmed_at: at, updated_at: at, undeliverable_at: null, undeliverable_reason: null })
       .where('id', '=', used.subscriber_id)
       .where('status', '=', 'pending')
       .executeTakeFirst();
@@ -132,8 +138,11 @@ export async function confirmSubscription(store: SubscriberDb, token: unknown, n
 
 export type UnsubscribeState = 'valid' | 'invalid';
 
-/** Whose unsubscribe token this is, if any. */
-async function ownerOfUnsubscribeToken({ db }: SubscriberDb, token: unknown): Promise<string | undefined> {
+/**
+ * Whose unsubscribe token this is, if any. The same token opens the preferences page: both
+ * links are in one message, so whoever holds one holds the other.
+ */
+export async function ownerOfUnsubscribeToken({ db }: SubscriberDb, token: unknown): Promise<string | undefined> {
   if (!isWellFormedToken(token)) return undefined;
   const row = await db.selectFrom('unsubscribe_tokens').select('subscriber_id').where('token_hash', '=', hashToken(token)).executeTakeFirst();
   return row?.subscriber_id;
@@ -150,14 +159,32 @@ export async function unsubscribe(store: SubscriberDb, token: unknown, now: Date
   const at = now.toISOString();
   await store.db.transaction().execute(async (trx) => {
     await trx.updateTable('subscribers').set({ status: 'unsubscribed', unsubscribed_at: at, updated_at: at }).where('id', '=', subscriberId).where('status', '!=', 'unsubscribed').execute();
+    // Leaving is leaving every country: subscribing again later starts from the country asked for.
+    await trx.deleteFrom('subscriptions').where('subscriber_id', '=', subscriberId).execute();
     // A confirmation link mailed before must not subscribe the address again.
     await trx.deleteFrom('confirm_tokens').where('subscriber_id', '=', subscriberId).execute();
   });
   return 'valid';
 }
 
-export type ConfirmedSubscriber = { email: string; country: string | null; confirmed_at: string | null };
+export type ConfirmedSubscriber = { email: string; countries: string[]; confirmed_at: string | null; undeliverable_at: string | null };
 
+/** Every confirmed subscriber with the countries they follow (for the export), oldest first. */
 export async function listConfirmedSubscribers({ db }: SubscriberDb): Promise<ConfirmedSubscriber[]> {
-  return db.selectFrom('subscribers').select(['email', 'country', 'confirmed_at']).where('status', '=', 'confirmed').orderBy('confirmed_at').orderBy('email').execute();
+  const rows = await db
+    .selectFrom('subscribers')
+    .leftJoin('subscriptions', 'subscriptions.subscriber_id', 'subscribers.id')
+    .select(['subscribers.id', 'email', 'confirmed_at', 'undeliverable_at', 'subscriptions.country'])
+    .where('status', '=', 'confirmed')
+    .orderBy('confirmed_at')
+    .orderBy('email')
+    .orderBy('subscriptions.country')
+    .execute();
+  const byId = new Map<string, ConfirmedSubscriber>();
+  for (const row of rows) {
+    let subscriber = byId.get(row.id);
+    if (!subscriber) byId.set(row.id, (subscriber = { email: row.email, countries: [], confirmed_at: row.confirmed_at, undeliverable_at: row.undeliverable_at }));
+    if (row.country) subscriber.countries.push(row.country);
+  }
+  return [...byId.values()];
 }

@@ -4,7 +4,9 @@ import { createStoreGate, isStoreUnavailable, type StoreGate } from '../db/store
 import { createFileTransport, createSmtpTransport, type MailTransport } from '../mail/mail-transport';
 import { onShutdown } from '../server/lifecycle';
 import { createRateLimiter, type RateLimiter } from '../subscribe/rate-limiter';
+import path from 'node:path';
 import { createOutboxSender, type OutboxSender } from './outbox-sender';
+import { createAnnouncer, updateContentOf } from './update-announcer';
 import { createSubscriptionWriter, type SubscriptionWriter } from './subscription-writer';
 
 export type SubscriptionService = {
@@ -52,9 +54,17 @@ export function createSubscriptionService({ sendsMail }: { sendsMail: boolean })
   const sender = createOutboxSender(
     store,
     transport,
-    { siteUrl: settings.SITE_URL, siteName: settings.SITE_NAME, from: settings.MAIL_FROM, confirmTtlHours: settings.CONFIRM_TOKEN_TTL_HOURS },
+    {
+      siteUrl: settings.SITE_URL,
+      siteName: settings.SITE_NAME,
+      from: settings.MAIL_FROM,
+      confirmTtlHours: settings.CONFIRM_TOKEN_TTL_HOURS,
+      ratePerSecond: settings.MAIL_RATE_PER_SECOND,
+      updateContent: updateContentOf,
+    },
     log,
-    { enabled: sendsMail },
+    // The process that sends mail is the one that announces new entries (the servers, or the worker).
+    { enabled: sendsMail, beforeDrain: createAnnouncer(path.resolve(settings.NEXT_DIST_DIR), log) },
   );
   // While the store is down the limiter counts in memory rather than waiting on it.
   const rateLimiter = createRateLimiter(settings.SUBSCRIBE_RATE_LIMIT, () => (store.health().state === 'down' ? undefined : store.current()));

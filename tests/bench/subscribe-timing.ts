@@ -60,7 +60,7 @@ export async function subscribeTiming(rounds: number): Promise<void> {
 
 async function prepare(store: SubscriberDb, rounds: number): Promise<void> {
   const sent: MailMessage[] = [];
-  const transport = { name: 'bench', maxSendMs: 1_000, send: async (message: MailMessage) => void sent.push(message), close: () => {} };
+  const transport = { name: 'bench', maxSendMs: 1_000, concurrency: 1, send: async (message: MailMessage) => void sent.push(message), close: () => {} };
   const past = new Date(Date.now() - 3_600_000);
   for (let round = 0; round < rounds; round += 1) {
     for (const state of ['pending', 'confirmed', 'unsubscribed'] as const) await requestSubscription(store, { email: `${state}-${round}@example.org` }, past);

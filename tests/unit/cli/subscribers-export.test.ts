@@ -28,9 +28,9 @@ describe('npm run subscribers -- export', async () => {
 
     const { stdout } = await run(path.resolve('node_modules/.bin/tsx'), ['lib/cli/subscribers.ts', 'export'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
     expect(stdout.split('\r\n')).toEqual([
-      'email,country,confirmed_at',
-      "'=cmd@example.org,mali,2026-03-01T10:00:00.000Z",
-      'ana@example.org,mali,2026-03-01T10:00:00.000Z',
+      'email,countries,confirmed_at,undeliverable_at',
+      "'=cmd@example.org,mali,2026-03-01T10:00:00.000Z,",
+      'ana@example.org,mali,2026-03-01T10:00:00.000Z,',
       '',
     ]);
   });

@@ -5,6 +5,7 @@ export function recordingTransport(): MailTransport & { sent: MailMessage[]; fai
   const transport = {
     name: 'recording',
     maxSendMs: 1_000,
+    concurrency: 1,
     sent: [] as MailMessage[],
     failing: false,
     async send(message: MailMessage) {

@@ -66,7 +66,7 @@ onEachBackend('the subscriber store', (store) => {
   it('mails a link that confirms once, and keeps only hashes of tokens', async () => {
     const transport = recordingTransport();
     await requestSubscription(store(), { email: 'reader@example.org', country: 'mali' }, T0);
-    expect(await drainOutbox(store(), transport, SETTINGS, () => T0)).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    expect(await drainOutbox(store(), transport, SETTINGS, () => T0)).toEqual({ sent: 1, failed: 0, skipped: 0, undeliverable: 0 });
     const [message] = transport.sent;
     expect(message).toMatchObject({ to: 'reader@example.org', subject: 'Confirm your subscription to Crisis Briefings' });
     const { confirm, unsubscribe: leave } = linksOf(message!);
@@ -86,7 +86,7 @@ onEachBackend('the subscriber store', (store) => {
     expect(await checkConfirmation(store(), confirm, later(1000))).toBe('valid');
     expect(await confirmSubscription(store(), confirm, later(2000))).toBe('confirmed');
     expect(await confirmSubscription(store(), confirm, later(3000))).toBe('invalid');
-    expect(await listConfirmedSubscribers(store())).toEqual([{ email: 'reader@example.org', country: 'mali', confirmed_at: later(2000).toISOString() }]);
+    expect(await listConfirmedSubscribers(store())).toEqual([{ email: 'reader@example.org', countries: ['mali'], confirmed_at: later(2000).toISOString(), undeliverable_at: null }]);
   });
 
   it('lets a confirmation link expire', async () => {
@@ -118,20 +118,20 @@ onEachBackend('the subscriber store', (store) => {
     await drainOutbox(store(), transport, SETTINGS, () => T0);
     await confirmSubscription(store(), linksOf(transport.sent[0]!).confirm, later(1000));
     expect(await requestSubscription(store(), { email: 'reader@example.org' }, later(20 * 60_000))).toEqual({ queued: false });
-    expect(await drainOutbox(store(), transport, SETTINGS, () => later(20 * 60_000))).toEqual({ sent: 0, failed: 0, skipped: 0 });
+    expect(await drainOutbox(store(), transport, SETTINGS, () => later(20 * 60_000))).toEqual({ sent: 0, failed: 0, skipped: 0, undeliverable: 0 });
   });
 
   it('keeps a message when sending fails and delivers it once the transport is back', async () => {
     const transport = recordingTransport();
     transport.failing = true;
     await requestSubscription(store(), { email: 'reader@example.org' }, T0);
-    expect(await drainOutbox(store(), transport, SETTINGS, () => T0)).toEqual({ sent: 0, failed: 1, skipped: 0 });
+    expect(await drainOutbox(store(), transport, SETTINGS, () => T0)).toEqual({ sent: 0, failed: 1, skipped: 0, undeliverable: 0 });
     const [row] = await store().db.selectFrom('outbox').select(['attempts', 'last_error', 'sent_at', 'next_attempt_at']).execute();
     expect(row).toMatchObject({ attempts: 1, sent_at: null, last_error: expect.stringContaining('ECONNREFUSED') });
     transport.failing = false;
     // Backoff: not retried at once, retried once it is due.
-    expect(await drainOutbox(store(), transport, SETTINGS, () => later(1000))).toEqual({ sent: 0, failed: 0, skipped: 0 });
-    expect(await drainOutbox(store(), transport, SETTINGS, () => later(6000))).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    expect(await drainOutbox(store(), transport, SETTINGS, () => later(1000))).toEqual({ sent: 0, failed: 0, skipped: 0, undeliverable: 0 });
+    expect(await drainOutbox(store(), transport, SETTINGS, () => later(6000))).toEqual({ sent: 1, failed: 0, skipped: 0, undeliverable: 0 });
     expect(transport.sent).toHaveLength(1);
   });
 
