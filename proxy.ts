@@ -22,6 +22,7 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     { source: '/unsubscribe', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/preferences', missing: [{ type: 'header', key: 'content-type' }] },
     { source: '/subscribe', missing: [{ type: 'header', key: 'content-type' }] },
     { source: '/subscribe/confirm', missing: [{ type: 'header', key: 'content-type' }] },
   ],

@@ -89,24 +89,31 @@ export function createSmtpTransport(smtpUrl: string, timeoutMs = 30_000): MailTr
  * site subscribes and confirms on a machine without a mail server.
  */
 export function createFileTransport(dir: string, log: (line: string) => void = () => {}): MailTransport {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     name: 'file',
     // A local disk write; generous, it only sets how long the outbox holds a claim.
     maxSendMs: 30_000,
     concurrency: 4,
     async send(message) {
-      const info = await composer.sendMail(envelopeOf(message));
-      const raw: unknown = info.message;
-      if (!Buffer.isBuffer(raw)) throw new MailSendError('The mail composer returned no message');
+      const { raw, messageId } = await composeMessage(message);
       await mkdir(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const file = path.join(dir, `${stamp}-${info.messageId.replace(/[^a-z0-9]/gi, '').slice(0, 24)}.eml`);
+      const file = path.join(dir, `${stamp}-${messageId.replace(/[^a-z0-9]/gi, '').slice(0, 24)}.eml`);
       await writeFile(file, raw);
       log(`mail: wrote ${file} (${message.subject})${message.logLine ? `; ${message.logLine}` : ''}`);
     },
-    close: () => composer.close(),
+    close: () => {},
   };
+}
+
+const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+
+/** The message as the bytes SMTP would carry (for .eml files and previews). */
+export async function composeMessage(message: MailMessage): Promise<{ raw: Buffer; messageId: string }> {
+  const info = await composer.sendMail(envelopeOf(message));
+  const raw: unknown = info.message;
+  if (!Buffer.isBuffer(raw)) throw new MailSendError('The mail composer returned no message');
+  return { raw, messageId: info.messageId };
 }
 
 /** What nodemailer sends: the message without our log line. */

@@ -13,7 +13,8 @@ export function parseEntryKey(key: string): { country: string; month: string } |
   return match ? { country: match[1]!, month: match[2]! } : undefined;
 }
 
-const BASELINE_KEY = 'updates_baseline_at';
+/** Set by the first run ever; before it, every entry is part of the archive that predates update mail. */
+export const BASELINE_KEY = 'updates_baseline_at';
 const DEFAULT_BATCH = 1_000;
 
 export type AnnounceResult = {

@@ -1,0 +1,82 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { getSettings } from '../config/settings';
+import { getCountry, getCrisisWatchEntry } from '../content';
+import { migrateToLatest, openDatabase } from '../db/database';
+import { composeMessage } from '../mail/mail-transport';
+import { updateMessage } from '../mail/update-message';
+import { publishedEntriesOf, readPublishedEntries } from '../subscriptions/published-entries';
+import { getUpdateStatus } from '../subscriptions/update-status';
+import { getContent } from '../content';
+
+const USAGE = `usage:
+  npm run updates -- status                    what each entry's update mail has done: queued, retrying, sent, skipped, failed
+  npm run updates -- preview <country> <month> writes the update message for that entry as an .eml file, without sending`;
+
+/** `npm run updates -- …`: the update mail, for editors and operators. */
+async function main([command, ...args]: string[]): Promise<number> {
+  if (command === 'status' && args.length === 0) return status();
+  if (command === 'preview' && args.length === 2) return preview(args[0]!, args[1]!);
+  console.error(USAGE);
+  return 2;
+}
+
+async function status(): Promise<number> {
+  const settings = getSettings();
+  // Entries of the build when there is one (what a server will announce), else of the content folder.
+  const published = (await readPublishedEntries(path.resolve(settings.NEXT_DIST_DIR))) ?? publishedEntriesOf(await getContent());
+  const store = await openDatabase(settings.DATABASE_URL);
+  try {
+    await migrateToLatest(store.db);
+    const report = await getUpdateStatus(store, published);
+    const header = ['entry', 'state', 'queued', 'retrying', 'sent', 'skipped', 'failed'];
+    const rows = report.entries.map((entry) => [entry.entry, entry.state, ...[entry.queued, entry.retrying, entry.sent, entry.skipped, entry.failed].map(String)]);
+    console.log(table([header, ...rows]));
+    if (report.entries.length === 0) console.log('(no entry announced since update mail began)');
+    console.log(`\n${report.baseline} entries were already published when update mail began and are never mailed.`);
+    console.log(`${report.undeliverable} addresses are undeliverable (refused for good by their mail server); see npm run subscribers -- export.`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function preview(slug: string, month: string): Promise<number> {
+  const settings = getSettings();
+  const found = await getCrisisWatchEntry(slug, month);
+  if (!found) {
+    const country = await getCountry(slug);
+    console.error(country ? `${country.name} has no entry for ${month}; its entries: ${country.entries.map((entry) => entry.month).join(', ') || 'none'}` : `No country "${slug}" in ${settings.CONTENT_DIR}`);
+    return 2;
+  }
+  const message = updateMessage({
+    siteUrl: settings.SITE_URL,
+    siteName: settings.SITE_NAME,
+    from: settings.MAIL_FROM,
+    to: 'subscriber@example.invalid',
+    country: found.country,
+    entry: found.entry,
+    // Not a real token: the links in a preview lead to "this link cannot be used".
+    manageToken: 'preview-only-this-link-does-not-work-xxxxxx',
+  });
+  const { raw } = await composeMessage(message);
+  const dir = path.resolve(settings.MAIL_DIR, 'previews');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${slug}-${month}.eml`);
+  await writeFile(file, raw);
+  console.log(`Wrote ${path.relative(process.cwd(), file)}: "${message.subject}" (not sent${found.entry.notify ? '' : '; this entry has notify: false and will not be mailed'})`);
+  return 0;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

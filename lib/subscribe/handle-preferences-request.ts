@@ -1,0 +1,51 @@
+import { isStoreUnavailable } from '../db/store-gate';
+import { PREFERENCES_PATH } from '../paths';
+import type { SaveResult } from '../subscriptions/preferences';
+import { formProblem } from './form-problem';
+import { redirectToResult } from './handle-subscribe-request';
+import { plainText } from './plain-text';
+import { readFormBody } from './read-form-body';
+import { isCrossSite } from './same-origin';
+
+/** Room for a ticked box per country of a large archive (each `country=slug&` is ~30 bytes). */
+const MAX_BODY_BYTES = 16 * 1024;
+
+export type PreferencesDependencies = {
+  isKnownCountry: (slug: string) => boolean;
+  /** Follows exactly these countries for the token's owner (none: leaves everything). */
+  save: (token: string | null, countries: string[]) => Promise<SaveResult>;
+  log?: (message: string, error?: unknown) => void;
+};
+
+/** What the page says after a save: `saved`, or `left` when nothing is followed any more. */
+export type PreferencesNotice = 'saved' | 'left';
+
+/**
+ * The preferences form's POST: the countries ticked (or "leave everything"), for the owner of the
+ * token in the form. Answers Post/Redirect/Get back to the page, which shows what is now stored.
+ */
+export async function handlePreferencesRequest(request: Request, deps: PreferencesDependencies): Promise<Response> {
+  if (isCrossSite(request)) return plainText('Cross-site request refused.', 403);
+  let form: URLSearchParams;
+  try {
+    form = await readFormBody(request, MAX_BODY_BYTES);
+  } catch (error) {
+    return formProblem(error);
+  }
+  const token = form.get('token');
+  const leave = form.get('action') === 'leave';
+  const countries = leave ? [] : form.getAll('country');
+  const unknown = countries.filter((country) => !deps.isKnownCountry(country));
+  if (unknown.length > 0) return plainText(`Unknown country: ${unknown.slice(0, 3).join(', ').slice(0, 200)}.`, 400);
+  let result: SaveResult;
+  try {
+    result = await deps.save(token, countries);
+  } catch (error) {
+    if (!isStoreUnavailable(error)) deps.log?.('preferences: could not save', error);
+    return redirectToResult('link-unavailable');
+  }
+  if (result.state === 'invalid' || !token) return redirectToResult('invalid-link');
+  const notice: PreferencesNotice = result.preferences.countries.length === 0 ? 'left' : 'saved';
+  const query = new URLSearchParams({ token, notice });
+  return new Response(null, { status: 303, headers: { Location: `${PREFERENCES_PATH}?${query}` } });
+}
