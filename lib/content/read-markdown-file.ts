@@ -11,8 +11,11 @@ export type MarkdownFile = {
 
 export type ReadResult = { ok: true; file: MarkdownFile } | { ok: false; problem: ContentProblem };
 
-/** Line 1 of a file is the opening `---`, so frontmatter line N is file line N + 1. */
-const FRONTMATTER_OFFSET = 1;
+/**
+ * gray-matter hands the YAML engine the text after the opening `---`, starting with that line's
+ * own line break, so line N of that text is line N of the file.
+ */
+const FRONTMATTER_OFFSET = 0;
 
 /**
  * Splits a markdown file with gray-matter, parsing its frontmatter with `yaml` (YAML 1.2 core

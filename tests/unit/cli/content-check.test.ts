@@ -28,8 +28,8 @@ describe('npm run content:check', () => {
     expect(code).toBe(1);
     const lines = stderr.trim().split('\n');
     expect(lines.slice(0, 3)).toEqual([
-      'tests/fixtures/invalid/many-problems/freedonia/crisiswatch/2024-05.md:7: verdict: expected one of deteriorated | improved | unchanged, got "worse"',
-      'tests/fixtures/invalid/many-problems/freedonia/quotes/2024-02-30-rufus-firefly.md:3: date: "2024-02-30" is not a real date',
+      'tests/fixtures/invalid/many-problems/freedonia/crisiswatch/2024-05.md:6: verdict: expected one of deteriorated | improved | unchanged, got "worse"',
+      'tests/fixtures/invalid/many-problems/freedonia/quotes/2024-02-30-rufus-firefly.md:2: date: "2024-02-30" is not a real date',
       'tests/fixtures/invalid/many-problems/ruritania/country.md: region: expected a list of regions, broadest first, such as [Africa, Sahel]',
     ]);
     expect(lines.at(-1)).toBe('3 problems found.');

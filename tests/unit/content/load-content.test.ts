@@ -42,8 +42,8 @@ describe('loadContent on a missing folder', () => {
 describe('every problem is reported in one run', () => {
   it('lists each bad file of the tree, one line each', async () => {
     expect(await problemLinesOf('invalid/many-problems')).toEqual([
-      'tests/fixtures/invalid/many-problems/freedonia/crisiswatch/2024-05.md:7: verdict: expected one of deteriorated | improved | unchanged, got "worse"',
-      'tests/fixtures/invalid/many-problems/freedonia/quotes/2024-02-30-rufus-firefly.md:3: date: "2024-02-30" is not a real date',
+      'tests/fixtures/invalid/many-problems/freedonia/crisiswatch/2024-05.md:6: verdict: expected one of deteriorated | improved | unchanged, got "worse"',
+      'tests/fixtures/invalid/many-problems/freedonia/quotes/2024-02-30-rufus-firefly.md:2: date: "2024-02-30" is not a real date',
       'tests/fixtures/invalid/many-problems/ruritania/country.md: region: expected a list of regions, broadest first, such as [Africa, Sahel]',
     ]);
   });
