@@ -1,5 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 export type SendPacer = {
   /** Resolves when the next message may start. */
   next: () => Promise<void>;
@@ -20,7 +18,7 @@ export function createSendPacer(perSecond: number): SendPacer {
       const now = performance.now();
       const slot = Math.max(now, nextSlot);
       nextSlot = slot + interval;
-      if (slot > now) await sleep(slot - now);
+      if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
     },
     delayForMs: (count) => Math.ceil(count * interval),
   };

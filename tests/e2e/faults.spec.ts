@@ -88,7 +88,7 @@ async function expectStoreOutageAnswers(site: AppServer) {
   expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
   expect(JSON.parse(answer.body)).toMatchObject({ ok: false, message: expect.stringContaining('try again') });
 
-  for (const page of [`/subscribe/confirm?token=${A_TOKEN}`, `/unsubscribe?token=${A_TOKEN}`]) {
+  for (const page of [`/subscribe/confirm?token=${A_TOKEN}`, `/unsubscribe?token=${A_TOKEN}`, `/preferences?token=${A_TOKEN}`]) {
     const answered = await send(`${site.url}${page}`);
     expect(answered.status, page).toBe(503);
     expect(Number(answered.headers['retry-after'])).toBeGreaterThan(0);
@@ -341,7 +341,7 @@ test.describe('headers', () => {
     expect(page.headers['cache-control']).toMatch(/^public, .*s-maxage=\d+/);
     expect((await send(`${untrusted.url}/mali/feed.xml`)).headers['cache-control']).toMatch(/^public/);
     expect((await subscribe(untrusted.url, 'headers@example.org')).headers['cache-control']).toMatch(/no-store/);
-    for (const tokenPage of [`/subscribe/confirm?token=${A_TOKEN}`, `/unsubscribe?token=${A_TOKEN}`, '/subscribe?result=pending']) {
+    for (const tokenPage of [`/subscribe/confirm?token=${A_TOKEN}`, `/unsubscribe?token=${A_TOKEN}`, `/preferences?token=${A_TOKEN}`, '/subscribe?result=pending']) {
       expect((await send(`${untrusted.url}${tokenPage}`)).headers['cache-control'], tokenPage).toMatch(/no-store/);
     }
   });
