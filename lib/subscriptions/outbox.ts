@@ -35,8 +35,8 @@ type Claimed = Pick<OutboxTable, 'id' | 'subscriber_id' | 'kind' | 'entry_key'> 
 /**
  * Sends what the outbox holds: confirmations first, then update mail. Rows are claimed in one
  * statement (on PostgreSQL with FOR UPDATE SKIP LOCKED, so several instances share the queue
- * without sending twice). A claim lasts longer than the transport can take to send its batch
- * (each send gives up after `maxSendMs`; the pace adds its wait), so no other sender takes a row
+ * without sending twice), and each row's claim is renewed just before its send for longer than
+ * the send can take (the transport gives up after `maxSendMs`), so no other sender takes a row
  * over while its message may still be on its way; a sender that dies lets the row fall back into
  * the queue once the claim lapses. A failure is retried later with exponential backoff; a
  * permanent rejection (5xx) is not retried and stops all mail to the address.
@@ -48,14 +48,17 @@ export async function drainOutbox(store: SubscriberDb, transport: MailTransport,
     const claimId = newId();
     let claimed: Claimed[] = [];
     for (const kind of ['confirm', 'update'] as const) {
-      const pacing = pacer.delayForMs(BATCH[kind]);
-      claimed = await claimDue(store, kind, now(), transport.maxSendMs * 2 + CLAIM_MARGIN_MS + pacing, claimId);
+      // Long enough for the rows' turns to come (sends one after another on each connection, and
+      // the pace); each send then renews its own row's claim, so a slow batch never loses one
+      // mid-send. A row whose claim lapsed before its turn is left to whoever took it over.
+      const turns = Math.ceil(BATCH[kind] / Math.max(1, transport.concurrency));
+      claimed = await claimDue(store, kind, now(), turns * transport.maxSendMs + CLAIM_MARGIN_MS + pacer.delayForMs(BATCH[kind]), claimId);
       if (claimed.length > 0) break;
     }
     if (claimed.length === 0) return result;
     await eachConcurrently(claimed, Math.max(1, transport.concurrency), async (row) => {
       const outcome = await deliver(store, transport, settings, row, claimId, now, pacer.next);
-      result[outcome] += 1;
+      if (outcome) result[outcome] += 1;
     });
   }
 }
@@ -66,21 +69,29 @@ const unclaimedAt = (at: string) => (eb: ExpressionBuilder<Database, 'outbox'>) 
 async function claimDue({ db, dialect }: SubscriberDb, kind: OutboxKind, now: Date, claimMs: number, claimId: string): Promise<Claimed[]> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + claimMs).toISOString();
-  // Read along the outbox_pending index (unsent rows of one kind, by due time).
-  const due = db
-    .selectFrom('outbox')
-    .select('id')
-    .where('kind', '=', kind)
-    .where('sent_at', 'is', null)
-    .where('failed_at', 'is', null)
-    .where('next_attempt_at', '<=', at)
-    .where(unclaimedAt(at))
-    .orderBy('next_attempt_at')
-    .limit(BATCH[kind]);
+  // Materialized, so the batch is chosen once: otherwise PostgreSQL may run the LIMIT subquery
+  // again for every row it updates and, with another sender claiming at the same time, take
+  // several batches at once. Read along the outbox_pending index (unsent rows of one kind, by due time).
   return db
+    .with(
+      (cte) => cte('due').materialized(),
+      (qb) => {
+        const due = qb
+          .selectFrom('outbox')
+          .select('id')
+          .where('kind', '=', kind)
+          .where('sent_at', 'is', null)
+          .where('failed_at', 'is', null)
+          .where('next_attempt_at', '<=', at)
+          .where(unclaimedAt(at))
+          .orderBy('next_attempt_at')
+          .limit(BATCH[kind]);
+        return dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+      },
+    )
     .updateTable('outbox')
     .set((eb) => ({ claimed_until: until, claim_id: claimId, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', dialect === 'postgres' ? due.forUpdate().skipLocked() : due)
+    .where('id', 'in', (eb) => eb.selectFrom('due').select('id'))
     // Re-checked on the row itself, so a row claimed meanwhile is not claimed twice.
     .where(unclaimedAt(at))
     .where('sent_at', 'is', null)
@@ -98,7 +109,7 @@ async function deliver(
   claimId: string,
   now: () => Date,
   pace: () => Promise<void>,
-): Promise<Outcome> {
+): Promise<Outcome | undefined> {
   const settle = (values: { sent_at?: string; next_attempt_at?: string; failed_at?: string; last_error: string | null }) =>
     store.db.updateTable('outbox').set({ ...values, claimed_until: null, claim_id: null }).where('id', '=', row.id).where('claim_id', '=', claimId).execute();
   const prepared = row.kind === 'confirm' ? await prepareConfirmation(store, row, settings, now()) : await prepareUpdate(store, row, settings, now());
@@ -108,6 +119,17 @@ async function deliver(
     return 'skipped';
   }
   await pace();
+  // Renewed at the last moment, for as long as this one send may take (the transport aborts it
+  // after maxSendMs) plus settling it. If the claim had lapsed and another sender took the row,
+  // it is theirs now: not sent here, not settled here.
+  const renewed = await store.db
+    .updateTable('outbox')
+    .set({ claimed_until: new Date(now().getTime() + transport.maxSendMs * 2 + CLAIM_MARGIN_MS).toISOString() })
+    .where('id', '=', row.id)
+    .where('claim_id', '=', claimId)
+    .where('sent_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(renewed.numUpdatedRows) === 0) return undefined;
   try {
     await transport.send(prepared);
   } catch (error) {

@@ -34,4 +34,32 @@ onEachBackend('the outbox claim', (store) => {
     expect(await second).toEqual({ sent: 0, failed: 0, skipped: 0, undeliverable: 0 });
     expect(sent.map((message) => message.to)).toEqual(['patient@example.org']);
   });
+
+  it('is not lost by rows waiting their turn in a batch of slow sends, so no message goes out twice', async () => {
+    // Ten addresses, one connection, each send lasting just under the transport's limit: the
+    // batch takes far longer than one send. While the sender works through it, another instance
+    // drains every few minutes.
+    let now = T0;
+    const clock = () => now;
+    const sent: string[] = [];
+    const others: Promise<unknown>[] = [];
+    const maxSendMs = 60_000;
+    const slow: MailTransport = {
+      name: 'slow',
+      maxSendMs,
+      concurrency: 1,
+      async send(message) {
+        sent.push(message.to);
+        now = new Date(now.getTime() + maxSendMs - 1_000);
+        others.push(drainOutbox(store(), fast, SETTINGS, clock));
+        await others.at(-1);
+      },
+      close() {},
+    };
+    const fast: MailTransport = { name: 'fast', maxSendMs, concurrency: 1, send: async (message) => void sent.push(message.to), close() {} };
+    for (let index = 0; index < 10; index += 1) await requestSubscription(store(), { email: `reader${index}@example.org` }, T0);
+    await drainOutbox(store(), slow, SETTINGS, clock);
+    await Promise.all(others);
+    expect(sent.toSorted()).toEqual(Array.from({ length: 10 }, (_, index) => `reader${index}@example.org`));
+  });
 });
