@@ -7,7 +7,7 @@ import { isPermanentFailure, type MailMessage, type MailTransport } from '../mai
 import { updateMessage } from '../mail/update-message';
 import { addConfirmToken, addUnsubscribeToken } from './subscriber-store';
 import { createSendPacer } from './send-pacer';
-import { newId, newToken } from './tokens';
+import { hashToken, newId, newToken } from './tokens';
 
 /** Rows claimed at once: confirmations are few and urgent; update mail comes in thousands. */
 const BATCH: Record<OutboxKind, number> = { confirm: 10, update: 50 };
@@ -47,17 +47,25 @@ export async function drainOutbox(store: SubscriberDb, transport: MailTransport,
   for (;;) {
     const claimId = newId();
     let claimed: Claimed[] = [];
+    let claimUntil = 0;
     for (const kind of ['confirm', 'update'] as const) {
       // Long enough for the rows' turns to come (sends one after another on each connection, and
       // the pace); each send then renews its own row's claim, so a slow batch never loses one
       // mid-send. A row whose claim lapsed before its turn is left to whoever took it over.
       const turns = Math.ceil(BATCH[kind] / Math.max(1, transport.concurrency));
-      claimed = await claimDue(store, kind, now(), turns * transport.maxSendMs + CLAIM_MARGIN_MS + pacer.delayForMs(BATCH[kind]), claimId);
+      const claimMs = turns * transport.maxSendMs + CLAIM_MARGIN_MS + pacer.delayForMs(BATCH[kind]);
+      const at = now();
+      claimed = await claimDue(store, kind, at, claimMs, claimId);
+      claimUntil = at.getTime() + claimMs;
       if (claimed.length > 0) break;
     }
     if (claimed.length === 0) return result;
+    // Update mail is prepared for the whole batch in one transaction (one commit, not one per message).
+    const updates = claimed[0]!.kind === 'update' ? await prepareUpdates(store, claimed, settings, now()) : undefined;
+    const claim = { id: claimId, until: claimUntil };
     await eachConcurrently(claimed, Math.max(1, transport.concurrency), async (row) => {
-      const outcome = await deliver(store, transport, settings, row, claimId, now, pacer.next);
+      const prepared = updates?.get(row.id) ?? (await prepareConfirmation(store, row, settings, now()));
+      const outcome = await deliver(store, transport, row, prepared, claim, now, pacer.next);
       if (outcome) result[outcome] += 1;
     });
   }
@@ -104,32 +112,34 @@ type Outcome = keyof DrainResult;
 async function deliver(
   store: SubscriberDb,
   transport: MailTransport,
-  settings: OutboxSettings,
   row: Claimed,
-  claimId: string,
+  prepared: MailMessage | string,
+  claim: { id: string; until: number },
   now: () => Date,
   pace: () => Promise<void>,
 ): Promise<Outcome | undefined> {
+  const claimId = claim.id;
   const settle = (values: { sent_at?: string; next_attempt_at?: string; failed_at?: string; last_error: string | null }) =>
     store.db.updateTable('outbox').set({ ...values, claimed_until: null, claim_id: null }).where('id', '=', row.id).where('claim_id', '=', claimId).execute();
-  const prepared = row.kind === 'confirm' ? await prepareConfirmation(store, row, settings, now()) : await prepareUpdate(store, row, settings, now());
   if (typeof prepared === 'string') {
     // Nothing to send any more (confirmed, left, entry withdrawn): settled so it is not tried again.
     await settle({ sent_at: now().toISOString(), last_error: `skipped: ${prepared}` });
     return 'skipped';
   }
   await pace();
-  // Renewed at the last moment, for as long as this one send may take (the transport aborts it
-  // after maxSendMs) plus settling it. If the claim had lapsed and another sender took the row,
-  // it is theirs now: not sent here, not settled here.
-  const renewed = await store.db
-    .updateTable('outbox')
-    .set({ claimed_until: new Date(now().getTime() + transport.maxSendMs * 2 + CLAIM_MARGIN_MS).toISOString() })
-    .where('id', '=', row.id)
-    .where('claim_id', '=', claimId)
-    .where('sent_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(renewed.numUpdatedRows) === 0) return undefined;
+  // When what is left of the claim might not outlast this send (the transport aborts it after
+  // maxSendMs) and its settling, it is renewed first. If it had lapsed and another sender took
+  // the row, the row is theirs now: not sent here, not settled here.
+  if (claim.until - now().getTime() < transport.maxSendMs + CLAIM_MARGIN_MS) {
+    const renewed = await store.db
+      .updateTable('outbox')
+      .set({ claimed_until: new Date(now().getTime() + transport.maxSendMs * 2 + CLAIM_MARGIN_MS).toISOString() })
+      .where('id', '=', row.id)
+      .where('claim_id', '=', claimId)
+      .where('sent_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(renewed.numUpdatedRows) === 0) return undefined;
+  }
   try {
     await transport.send(prepared);
   } catch (error) {
@@ -169,26 +179,33 @@ async function prepareConfirmation({ db }: SubscriberDb, row: Claimed, settings:
 /**
  * Checked again at send time: someone who left the country, unsubscribed or bounced since the
  * entry was announced gets nothing. The entry is rendered from the content as published now, so
- * a correction made before the message goes out is in it.
+ * a correction made before the message goes out is in it. One transaction for the batch: the
+ * recipients' state is read and each message's unsubscribe token (only its hash) recorded.
  */
-async function prepareUpdate(store: SubscriberDb, row: Claimed, settings: OutboxSettings, now: Date): Promise<MailMessage | string> {
-  const content = row.entry_key ? await settings.updateContent?.(row.entry_key) : undefined;
-  if (!content) return `entry ${row.entry_key ?? '?'} is not published`;
-  const token = await store.db.transaction().execute(async (trx) => {
-    const subscriber = await trx
-      .selectFrom('subscribers')
-      .innerJoin('subscriptions', 'subscriptions.subscriber_id', 'subscribers.id')
-      .select(['email', 'status', 'undeliverable_at'])
-      .where('subscribers.id', '=', row.subscriber_id)
-      .where('subscriptions.country', '=', content.country.slug)
-      .executeTakeFirst();
-    if (!subscriber || subscriber.status !== 'confirmed' || subscriber.undeliverable_at !== null) return undefined;
-    const manage = newToken();
-    await addUnsubscribeToken(trx, row.subscriber_id, manage, now);
-    return { email: subscriber.email, manage };
+async function prepareUpdates({ db }: SubscriberDb, rows: readonly Claimed[], settings: OutboxSettings, now: Date): Promise<Map<string, MailMessage | string>> {
+  const contents = new Map<string, UpdateContent | undefined>();
+  for (const key of new Set(rows.map((row) => row.entry_key ?? ''))) contents.set(key, key ? await settings.updateContent?.(key) : undefined);
+  const ids = [...new Set(rows.map((row) => row.subscriber_id))];
+  const prepared = new Map<string, MailMessage | string>();
+  await db.transaction().execute(async (trx) => {
+    const subscribers = new Map((await trx.selectFrom('subscribers').select(['id', 'email', 'status', 'undeliverable_at']).where('id', 'in', ids).execute()).map((row) => [row.id, row]));
+    const follows = new Set((await trx.selectFrom('subscriptions').select(['subscriber_id', 'country']).where('subscriber_id', 'in', ids).execute()).map((row) => `${row.subscriber_id} ${row.country}`));
+    const tokens: { token_hash: string; subscriber_id: string; created_at: string }[] = [];
+    for (const row of rows) {
+      const content = contents.get(row.entry_key ?? '');
+      const subscriber = subscribers.get(row.subscriber_id);
+      if (!content) prepared.set(row.id, `entry ${row.entry_key ?? '?'} is not published`);
+      else if (!subscriber || subscriber.status !== 'confirmed' || subscriber.undeliverable_at !== null || !follows.has(`${row.subscriber_id} ${content.country.slug}`)) {
+        prepared.set(row.id, 'no longer following');
+      } else {
+        const manage = newToken();
+        tokens.push({ token_hash: hashToken(manage), subscriber_id: row.subscriber_id, created_at: now.toISOString() });
+        prepared.set(row.id, updateMessage({ ...settings, to: subscriber.email, country: content.country, entry: content.entry, manageToken: manage }));
+      }
+    }
+    if (tokens.length > 0) await trx.insertInto('unsubscribe_tokens').values(tokens).execute();
   });
-  if (!token) return 'no longer following';
-  return updateMessage({ ...settings, to: token.email, country: content.country, entry: content.entry, manageToken: token.manage });
+  return prepared;
 }
 
 /** Runs `work` on every item, at most `limit` at a time. */
