@@ -10,6 +10,7 @@ import { measurePage, type PageWeight } from './page-weight';
 import { subscribeTiming } from './subscribe-timing';
 import { deploymentBench } from './deployment-bench';
 import { subscriptionThroughput } from './subscribe-throughput';
+import { updateMailBench } from './update-mail-bench';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Each figure is read against a baseline
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   'page-weight': pageWeight,
   subscriptions: subscriptionThroughput,
   deployment: deploymentBench,
+  updates: updateMailBench,
 };
 
 async function main(names: string[]): Promise<void> {
