@@ -4,7 +4,7 @@ import { getSettings } from '@/lib/config/settings';
 export default function robots(): MetadataRoute.Robots {
   const { SITE_URL } = getSettings();
   return {
-    rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/subscribe'] },
+    rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/subscribe', '/unsubscribe', '/preferences'] },
     sitemap: `${SITE_URL}/sitemap.xml`,
   };
 }
