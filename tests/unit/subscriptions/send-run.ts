@@ -1,12 +1,12 @@
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KyselyPlugin } from 'kysely';
-import { loadContent, type ContentTree } from '../../../lib/content/load-content';
+import { loadContent } from '../../../lib/content/load-content';
 import { openDatabase, type SubscriberDb } from '../../../lib/db/database';
 import { createSmtpTransport } from '../../../lib/mail/mail-transport';
-import { announceEntries, parseEntryKey } from '../../../lib/subscriptions/announcements';
-import { drainOutbox, type OutboxSettings } from '../../../lib/subscriptions/outbox';
+import { announceEntries } from '../../../lib/subscriptions/announcements';
+import { drainOutbox } from '../../../lib/subscriptions/outbox';
 import { publishedEntriesOf } from '../../../lib/subscriptions/published-entries';
+import { FIXTURES, updateSettings } from './fixture-updates';
 
 /**
  * A sender or an announcer in a process of its own, for update-delivery.test.ts to SIGKILL:
@@ -19,24 +19,6 @@ import { publishedEntriesOf } from '../../../lib/subscriptions/published-entries
  * DATABASE is a SQLite file or a PostgreSQL URL, as for openDatabase. Prints one JSON line with
  * the result when it gets that far.
  */
-
-export const FIXTURES = path.resolve('tests/fixtures/valid');
-
-/** The settings update-mail.test.ts sends with: entries come from the fixture content. */
-export function updateSettings(content: ContentTree): OutboxSettings {
-  return {
-    siteUrl: 'https://briefings.example.org',
-    siteName: 'Crisis Briefings',
-    from: 'Briefings <updates@example.org>',
-    confirmTtlHours: 48,
-    async updateContent(key) {
-      const parsed = parseEntryKey(key);
-      const country = content.countries.find((candidate) => candidate.slug === parsed?.country);
-      const entry = country?.entries.find((candidate) => candidate.month === parsed?.month);
-      return country && entry ? { country, entry } : undefined;
-    },
-  };
-}
 
 /** Delays every statement's answer: the database as seen from a slow disk or a distant server. */
 function slowStatements(ms: number): KyselyPlugin {

@@ -1,24 +1,21 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { loadContent, type ContentTree } from '@/lib/content/load-content';
-import { migrateToLatest, openDatabase, type Dialect, type SubscriberDb } from '@/lib/db/database';
+import { openDatabase, type SubscriberDb } from '@/lib/db/database';
 import { createSmtpTransport, type MailTransport } from '@/lib/mail/mail-transport';
 import { announceEntries, entryKey, type PublishedEntry } from '@/lib/subscriptions/announcements';
 import { drainOutbox, type DrainResult } from '@/lib/subscriptions/outbox';
 import { publishedEntriesOf } from '@/lib/subscriptions/published-entries';
 import { confirmSubscription, requestSubscriptions } from '@/lib/subscriptions/subscriber-store';
 import { startSmtpSink } from '../../support/smtp-sink';
+import { onEachBackend } from './backends';
 import { linksOf, recordingTransport } from './recording-transport';
-import { FIXTURES, updateSettings } from './send-run';
+import { FIXTURES, updateSettings } from './fixture-updates';
 
 /**
  * Update mail through crashes and concurrency: a sender SIGKILLed mid-run, two senders on one
@@ -49,62 +46,6 @@ const settings = () => updateSettings(content);
 const published = (): PublishedEntry[] => publishedEntriesOf(content);
 const before = () => published().filter((entry) => entry.month !== '2024-06');
 const minutesAfter = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
-
-type Backend = {
-  store: () => SubscriberDb;
-  /** What openDatabase takes to reach the same store from another process or pool. */
-  location: () => string;
-};
-
-/**
- * Like backends.ts's onEachBackend, but the body also learns where the store is, so a child
- * process or a second pool can open it: a SQLite file, or a PostgreSQL database of this file's own.
- */
-function onEachStore(title: string, body: (backend: Backend, dialect: Dialect) => void): void {
-  describe(`${title} (SQLite)`, () => {
-    let store: SubscriberDb | undefined;
-    let dir: string | undefined;
-    let file = '';
-    beforeEach(async () => {
-      await store?.close();
-      if (dir) await rm(dir, { recursive: true, force: true });
-      dir = await mkdtemp(path.join(tmpdir(), 'delivery-'));
-      file = path.join(dir, 'subscribers.db');
-      store = await openDatabase(file);
-      await migrateToLatest(store.db);
-    });
-    afterAll(async () => {
-      await store?.close();
-      if (dir) await rm(dir, { recursive: true, force: true });
-    });
-    body({ store: () => store!, location: () => file }, 'sqlite');
-  });
-
-  describe.skipIf(!POSTGRES_URL)(`${title} (PostgreSQL)`, () => {
-    const name = `test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const url = POSTGRES_URL ? new URL(POSTGRES_URL) : undefined;
-    if (url) url.pathname = `/${name}`;
-    let admin: SubscriberDb | undefined;
-    let store: SubscriberDb | undefined;
-    beforeEach(async () => {
-      if (!admin) {
-        admin = await openDatabase(POSTGRES_URL!);
-        await sql`create database ${sql.id(name)}`.execute(admin.db);
-        store = await openDatabase(url!.toString());
-      }
-      await sql`drop schema public cascade`.execute(store!.db);
-      await sql`create schema public`.execute(store!.db);
-      await migrateToLatest(store!.db);
-    });
-    afterAll(async () => {
-      await store?.close();
-      // A pool some test left open (or a killed child's backend not gone yet) must not keep the database.
-      if (admin) await sql`drop database if exists ${sql.id(name)}`.execute(admin.db);
-      await admin?.close();
-    });
-    body({ store: () => store!, location: () => url!.toString() }, 'postgres');
-  });
-}
 
 /** `count` readers who subscribed to `country` and confirmed from the mail, all at `at`; returns their addresses. */
 async function confirmedFollowers(store: SubscriberDb, count: number, country: string, at: Date): Promise<string[]> {
@@ -243,7 +184,7 @@ async function startAnsweringSink(options: { delayMs: number; holdAfter?: number
   };
 }
 
-onEachStore('update delivery', ({ store, location }, dialect) => {
+onEachBackend('update delivery', (store, { location, dialect }) => {
   it(
     'a SIGKILL in the middle of a send run loses nothing and duplicates nothing',
     async () => {

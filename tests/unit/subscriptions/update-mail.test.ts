@@ -1,17 +1,17 @@
-import path from 'node:path';
 import { Migrator, sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { loadContent, type ContentTree } from '@/lib/content/load-content';
 import { migrationProvider } from '@/lib/db/migrations';
 import { migrateToLatest } from '@/lib/db/database';
 import { createSmtpTransport } from '@/lib/mail/mail-transport';
-import { announceEntries, entryKey, parseEntryKey, type PublishedEntry } from '@/lib/subscriptions/announcements';
+import { announceEntries, entryKey, type PublishedEntry } from '@/lib/subscriptions/announcements';
 import { drainOutbox, type OutboxSettings } from '@/lib/subscriptions/outbox';
 import { getPreferences, savePreferences } from '@/lib/subscriptions/preferences';
 import { publishedEntriesOf } from '@/lib/subscriptions/published-entries';
 import { confirmSubscription, listConfirmedSubscribers, requestSubscription, unsubscribe } from '@/lib/subscriptions/subscriber-store';
 import { startSmtpSink } from '../../support/smtp-sink';
 import { onEachBackend } from './backends';
+import { FIXTURES, updateSettings } from './fixture-updates';
 import { linksOf, recordingTransport } from './recording-transport';
 import type { SubscriberDb } from '@/lib/db/database';
 
@@ -20,27 +20,14 @@ const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 let content: ContentTree;
 beforeAll(async () => {
-  content = await loadContent(path.resolve('tests/fixtures/valid'));
+  content = await loadContent(FIXTURES);
 });
 
 /** Freedonia's 2024-04 and 2024-05 are "already published"; 2024-06 is the new entry. */
 const published = (): PublishedEntry[] => publishedEntriesOf(content);
 const before = () => published().filter((entry) => entry.month !== '2024-06');
 
-function settings(): OutboxSettings {
-  return {
-    siteUrl: 'https://briefings.example.org',
-    siteName: 'Crisis Briefings',
-    from: 'Briefings <updates@example.org>',
-    confirmTtlHours: 48,
-    async updateContent(key) {
-      const parsed = parseEntryKey(key);
-      const country = content.countries.find((candidate) => candidate.slug === parsed?.country);
-      const entry = country?.entries.find((candidate) => candidate.month === parsed?.month);
-      return country && entry ? { country, entry } : undefined;
-    },
-  };
-}
+const settings = (): OutboxSettings => updateSettings(content);
 
 /** Subscribes and confirms through the same steps a reader takes; returns the address. */
 async function confirmedFollower(store: SubscriberDb, email: string, country: string, at: Date): Promise<string> {
