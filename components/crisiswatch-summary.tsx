@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Country, CrisisWatchEntry } from '@/lib/content';
 import { formatMonth } from '@/lib/format';
 import { entryPath } from '@/lib/paths';
+import { DraftBanner } from './draft-banner';
 import { AlertList, VerdictBadge } from './verdict-badge';
 
 /** The country page's CrisisWatch box: this month's verdict, the lead and the start of the entry. */
@@ -12,6 +13,7 @@ export function CrisisWatchSummary({ country, entry }: { country: Country; entry
       <h2 id="crisiswatch-heading">
         CrisisWatch {country.name} <span className="crisiswatch-month">{month}</span>
       </h2>
+      {entry.draft && <DraftBanner />}
       <p className="verdict-line">
         <VerdictBadge verdict={entry.verdict} />
       </p>

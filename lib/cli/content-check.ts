@@ -9,10 +9,18 @@ import { loadContent } from '../content/load-content';
 async function main(argv: string[]): Promise<number> {
   const contentDir = argv[0] ? path.resolve(argv[0]) : defaultContentDir();
   try {
-    const { countries } = await loadContent(contentDir);
+    // Drafts are checked too: a draft must be valid before it can be published.
+    const { countries, warnings } = await loadContent(contentDir, { includeDrafts: true });
     const entries = countries.reduce((sum, country) => sum + country.entries.length, 0);
+    const drafts = countries.reduce((sum, country) => sum + country.entries.filter((entry) => entry.draft).length, 0);
     const quotes = countries.reduce((sum, country) => sum + country.quotes.length, 0);
-    console.log(`Content OK: ${count(countries.length, 'country', 'countries')}, ${count(entries, 'CrisisWatch entry', 'CrisisWatch entries')}, ${count(quotes, 'quote', 'quotes')} in ${path.relative(process.cwd(), contentDir) || '.'}`);
+    // Warnings are printed but do not fail the check (or the build): the page still works.
+    for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
+    const draftNote = drafts > 0 ? ` (${count(drafts, 'draft', 'drafts')}, not published)` : '';
+    const warningNote = warnings.length > 0 ? `; ${count(warnings.length, 'warning', 'warnings')}` : '';
+    console.log(
+      `Content OK: ${count(countries.length, 'country', 'countries')}, ${count(entries, 'CrisisWatch entry', 'CrisisWatch entries')}${draftNote}, ${count(quotes, 'quote', 'quotes')} in ${path.relative(process.cwd(), contentDir) || '.'}${warningNote}`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof ContentValidationError)) throw error;

@@ -10,17 +10,26 @@ export const defaultContentDir = () => path.resolve(getSettings().CONTENT_DIR);
 
 /**
  * The content tree is parsed, validated and rendered once per process and shared by every
- * page, metadata function and static-params call. In development it is re-read on every
- * request so that an editor sees a change (or its error) on reload.
+ * page, metadata function and static-params call. In development drafts are included (shown
+ * with a banner), and the tree is loaded again when a request comes more than a moment after
+ * the last load, so an editor sees a change (or its error) on reload; unchanged files come from
+ * the file cache, so a reload costs a read and a hash per file.
  */
 const trees = new Map<string, Promise<ContentTree>>();
+const DEVELOPMENT_REUSE_MS = 1_000;
+const loadedAt = new Map<string, number>();
 
 export function getContent(contentDir: string = defaultContentDir()): Promise<ContentTree> {
-  if (process.env.NODE_ENV === 'development') return loadContent(contentDir);
+  const development = process.env.NODE_ENV === 'development';
   let tree = trees.get(contentDir);
+  // One page render asks for the tree several times (metadata, params, the page): one load serves them.
+  if (tree && development && Date.now() - (loadedAt.get(contentDir) ?? 0) > DEVELOPMENT_REUSE_MS) tree = undefined;
   if (!tree) {
-    tree = loadContent(contentDir);
+    tree = loadContent(contentDir, { includeDrafts: development });
     trees.set(contentDir, tree);
+    loadedAt.set(contentDir, Date.now());
+    // A failed load is not kept: the next request tries again (in development, after the fix).
+    tree.catch(() => trees.delete(contentDir));
   }
   return tree;
 }

@@ -5,6 +5,8 @@ import type { ContentProblem } from './problems';
 export type MarkdownFile = {
   data: unknown;
   body: string;
+  /** Lines of the file before the body, so body line N is file line N + bodyLineOffset. */
+  bodyLineOffset: number;
   /** File line of each frontmatter key (dotted path), so problems can point at it. */
   lineOf: (path: readonly PropertyKey[]) => number | undefined;
 };
@@ -39,7 +41,12 @@ export function readMarkdownFile(displayPath: string, source: string): ReadResul
           document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
           const [error] = document.errors;
           if (error) throw new FrontmatterSyntaxError(error.message, lineCounter.linePos(error.pos[0]).line);
-          return (document.toJS() ?? {}) as object;
+          try {
+            // An alias bomb ("billion laughs") is refused here, as this file's problem.
+            return (document.toJS({ maxAliasCount: 100 }) ?? {}) as object;
+          } catch (cause) {
+            throw new FrontmatterSyntaxError(cause instanceof Error ? cause.message : String(cause), 1);
+          }
         },
       },
     });
@@ -47,7 +54,8 @@ export function readMarkdownFile(displayPath: string, source: string): ReadResul
     if (error instanceof FrontmatterSyntaxError) {
       return { ok: false, problem: { file: displayPath, line: error.line + FRONTMATTER_OFFSET, message: `YAML syntax error: ${firstLine(error.message)}` } };
     }
-    throw error;
+    // Whatever else the YAML or gray-matter throws is still this file's problem, never a crash.
+    return { ok: false, problem: { file: displayPath, line: 1, message: `the frontmatter could not be read: ${firstLine(error instanceof Error ? error.message : String(error))}` } };
   }
   if (!parsed.matter.trim()) {
     return { ok: false, problem: { file: displayPath, line: 1, message: 'frontmatter is empty or not closed with ---' } };
@@ -58,6 +66,7 @@ export function readMarkdownFile(displayPath: string, source: string): ReadResul
     file: {
       data: parsed.data,
       body: parsed.content,
+      bodyLineOffset: source.slice(0, source.length - parsed.content.length).split('\n').length - 1,
       lineOf: (path) => (parsedDocument ? lineOfPath(parsedDocument, lineCounter, path) : undefined),
     },
   };

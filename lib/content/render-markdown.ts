@@ -1,13 +1,18 @@
-import { remark } from 'remark';
-import remarkHtml from 'remark-html';
 import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
+import remarkHtml from 'remark-html';
+import { visit } from 'unist-util-visit';
 
 /**
- * remark-html sanitises by default (GitHub's schema: no scripts, no event handlers, no
- * `javascript:` links). Never pass `sanitize: false`: content is trusted to editors, but a
- * pasted snippet should not become script on a reader's page.
+ * GitHub-flavoured markdown (tables, strikethrough, autolinks) rendered to HTML, sanitised with
+ * GitHub's schema: no scripts, no event handlers, no `javascript:` links, and no raw HTML at all
+ * (an editor is warned of each piece dropped). `sanitize: true` is written out so it cannot be
+ * lost to a change of default: content is trusted to editors, but a pasted snippet must not
+ * become script on a reader's page.
  */
-const processor = remark().use(remarkHtml);
+const processor = remark().use(remarkGfm).use(remarkHtml, { sanitize: true });
 
 export type RenderedMarkdown = {
   html: string;
@@ -19,26 +24,54 @@ export type RenderedMarkdown = {
   text: string;
 };
 
-export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown> {
+/** Raw HTML the sanitiser drops, by line of the body (1 = its first line). */
+export type DroppedHtml = { line: number; html: string };
+
+/** A link into the site (`/burkina-faso`), to be checked against the pages that exist. */
+export type InternalLink = { line: number; url: string };
+
+export type RenderResult = RenderedMarkdown & { rawHtml: DroppedHtml[]; internalLinks: InternalLink[] };
+
+/**
+ * Parses the body once; the page HTML, the excerpt (the first paragraph, with the body's link
+ * definitions so a reference-style link resolves), the plain texts and what the editor should
+ * hear about all come from that one tree.
+ */
+export function renderMarkdown(markdown: string): RenderResult {
+  // remark-gfm only extends the parser and remark-html is the compiler: no transform runs between.
   const tree = processor.parse(markdown);
   const first = tree.children.find((node) => node.type === 'paragraph');
-  const start = first?.position?.start.offset;
-  const end = first?.position?.end.offset;
-  const excerptSource = start !== undefined && end !== undefined ? markdown.slice(start, end) : '';
+  const definitions = tree.children.filter((node) => node.type === 'definition');
+  const rawHtml: DroppedHtml[] = [];
+  const internalLinks: InternalLink[] = [];
+  visit(tree, (node) => {
+    const line = node.position?.start.line ?? 1;
+    if (node.type === 'html') {
+      const tag = /<\/?[a-z][^>]*>/i.exec(node.value)?.[0];
+      if (tag) rawHtml.push({ line, html: tag.slice(0, 80) });
+    } else if ((node.type === 'link' || node.type === 'definition') && node.url.startsWith('/') && !node.url.startsWith('//')) {
+      internalLinks.push({ line, url: node.url });
+    }
+  });
   return {
-    html: await toHtml(markdown),
-    excerptHtml: await toHtml(excerptSource),
+    html: toHtml(tree),
+    excerptHtml: first ? toHtml({ type: 'root', children: [first, ...definitions] }) : '',
     excerptText: first ? plainText(first) : '',
-    text: tree.children.map((node) => plainText(node).trim()).filter(Boolean).join('\n\n'),
+    text: tree.children
+      .map((node) => plainText(node))
+      .filter(Boolean)
+      .join('\n\n'),
+    rawHtml,
+    internalLinks,
   };
 }
 
-async function toHtml(markdown: string): Promise<string> {
-  return String(await processor.process(markdown)).trim();
+function toHtml(tree: Root): string {
+  return String(processor.stringify(tree)).trim();
 }
 
-function plainText(node: RootContent | Root): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return node.children.map((child) => plainText(child)).join('');
-  return '';
+/** Text as a reader sees it: raw HTML (dropped from the page) is dropped here too. */
+function plainText(node: RootContent): string {
+  if (node.type === 'html' || node.type === 'definition') return '';
+  return toString(node, { includeHtml: false }).trim();
 }

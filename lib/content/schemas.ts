@@ -59,6 +59,8 @@ export const crisisWatchSchema = z
     lead: requiredText('a lead sentence'),
     /** false holds the entry back from the update mail (it is still published on the site). */
     notify: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(true),
+    /** true keeps the entry out of every page, feed, sitemap, data file and mail of a production build; `npm run dev` shows it. */
+    draft: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(false),
   })
   .superRefine((entry, ctx) => {
     if (entry.period.from > entry.period.to) {

@@ -27,6 +27,9 @@ const cases: Record<string, Expected> = {
   'unknown-country-folder': { file: 'atlantis', message: /unknown country folder: .*needs a country\.md/ },
   'bad-country-slug': { file: 'Sylvania', message: /not a valid country slug/ },
   'country-missing-name': { file: 'freedonia/country.md', field: 'name', message: /a country name is required/ },
+  'broken-internal-link': { file: 'freedonia/crisiswatch/2024-05.md', line: 11, field: 'body', message: /the link to \/sylvania leads to no page of the site/ },
+  'reserved-slug': { file: 'subscribe', message: /folder name "subscribe" is the address of a page of the site/ },
+  'yaml-alias-bomb': { file: 'freedonia/country.md', line: 1, message: /YAML syntax error: Excessive alias count/ },
   'stray-file': { file: 'freedonia/notes.txt', message: /unexpected file/ },
 };
 

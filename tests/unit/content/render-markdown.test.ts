@@ -32,3 +32,35 @@ describe('renderMarkdown sanitises what an editor pastes', () => {
     expect(excerptText).toBe('A bold link.');
   });
 });
+
+describe('renderMarkdown parses once and derives everything from the tree', () => {
+  it('resolves a reference-style link in the excerpt, as on the page', async () => {
+    const { html, excerptHtml, excerptText } = await renderMarkdown('Read [the report][r] first.\n\nMore.\n\n[r]: https://example.org/report');
+    expect(html).toContain('<a href="https://example.org/report">the report</a>');
+    expect(excerptHtml).toBe('<p>Read <a href="https://example.org/report">the report</a> first.</p>');
+    expect(excerptText).toBe('Read the report first.');
+  });
+
+  it('keeps raw HTML out of the excerpt text (the meta description) and the plain text', async () => {
+    const { excerptText, text } = await renderMarkdown('Talks <span class="x">resumed</span> in <b>March</b>.\n\n<div>Block</div>\n\nLast.');
+    expect(excerptText).toBe('Talks resumed in March.');
+    expect(text).not.toMatch(/[<>]/);
+  });
+
+  it('renders GFM tables, strikethrough and autolinks', async () => {
+    const { html } = await renderMarkdown('| Month | Verdict |\n|---|---|\n| May | Unchanged |\n\n~~old~~ see https://example.org');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<td>Unchanged</td>');
+    expect(html).toContain('<del>old</del>');
+    expect(html).toContain('<a href="https://example.org">https://example.org</a>');
+  });
+
+  it('reports each piece of raw HTML it drops, with its line in the body', async () => {
+    const { rawHtml, html } = await renderMarkdown('First line.\n\nSecond a<br>b.\n\n<div>\nblock\n</div>');
+    expect(html).toContain('ab');
+    expect(rawHtml).toEqual([
+      { line: 3, html: '<br>' },
+      { line: 5, html: '<div>' },
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ const entry = (month: string, verdict: CrisisWatchEntry['verdict'], html: string
   alerts: month === '2024-06' ? ['conflict-risk-alert'] : [],
   lead: 'Talks <stalled> & resumed in the fictional capital.',
   notify: true,
+  draft: false,
   html,
   excerptHtml: html,
   excerptText: 'text',

@@ -10,6 +10,7 @@ import { getSettings } from '@/lib/config/settings';
 import { entryJsonLd } from '@/lib/content/entry-json-ld';
 import { archivePath, countryPath, entryPath } from '@/lib/paths';
 import { JsonLd } from '@/components/json-ld';
+import { DraftBanner } from '@/components/draft-banner';
 
 type Props = { params: Promise<{ country: string; month: string }> };
 
@@ -40,6 +41,7 @@ export default async function CrisisWatchEntryPage({ params }: Props) {
   const { country, entry, previous, next } = found;
   return (
     <article className="entry">
+      {entry.draft && <DraftBanner />}
       <JsonLd data={entryJsonLd(country, entry, getSettings())} />
       <p className="region">
         <Link href={countryPath(country.slug)}>{country.name}</Link> · {country.region.join(' › ')}

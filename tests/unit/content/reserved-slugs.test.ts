@@ -1,0 +1,17 @@
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { RESERVED_SLUGS } from '@/lib/content/reserved-slugs';
+
+/** The address each special file at the top of app/ answers at (Next's metadata files). */
+const FILE_ROUTES: Record<string, string> = { 'robots.ts': 'robots.txt', 'sitemap.ts': 'sitemap.xml', 'opengraph-image.tsx': 'opengraph-image', 'icon.svg': 'icon.svg' };
+
+describe('reserved country slugs', () => {
+  it('include the address of every route at the top of app/, so a new route can neither hide a country nor be hidden', async () => {
+    const routes = (await readdir('app', { withFileTypes: true })).flatMap((item) => {
+      if (item.isDirectory()) return item.name.startsWith('[') ? [] : [item.name];
+      return FILE_ROUTES[item.name] ? [FILE_ROUTES[item.name]!] : [];
+    });
+    expect(routes).toContain('subscribe');
+    for (const route of routes) expect(RESERVED_SLUGS.has(route), route).toBe(true);
+  });
+});
