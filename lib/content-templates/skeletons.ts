@@ -1,0 +1,88 @@
+import { endOfMonth, format, parseISO } from 'date-fns';
+import { ALERTS, VERDICTS } from '../content/schemas';
+
+/**
+ * The text of a new content file: every field of its schema (lib/content/schemas.ts), each
+ * explained in a YAML comment. Placeholders start with "TODO:" so they cannot pass for content,
+ * yet every skeleton is valid as written, so `npm run content:check` stays usable while an editor
+ * fills one in.
+ */
+
+const HOW_TO = '# Lines starting with # are comments. Replace every TODO, then run `npm run content:check`.';
+
+export function countrySkeleton(slug: string): string {
+  return `---
+${HOW_TO}
+# name: the country as readers see it on every page. Check capitals and accents (Côte d'Ivoire).
+name: ${quoted(titleOf(slug))}
+# region: a list, broadest first; pages show it as Africa › Sahel.
+region:
+  - "TODO: the continent, such as Africa"
+  - "TODO: the sub-region, such as Sahel"
+---
+
+TODO: the country profile, in markdown. The first paragraph is the page's description in search results and link previews.
+`;
+}
+
+export function entrySkeleton(month: string): string {
+  const first = `${month}-01`;
+  const last = format(endOfMonth(parseISO(first)), 'yyyy-MM-dd');
+  return `---
+${HOW_TO}
+# month: the month this entry covers, as YYYY-MM. It must match the file name.
+month: ${month}
+# period: the days the entry reports on (YYYY-MM-DD); it must include the month. The skeleton
+# uses the calendar month; CrisisWatch periods often run from the end of the month before.
+period:
+  from: ${first}
+  to: ${last}
+# verdict: how the situation moved this month, one of ${VERDICTS.join(' | ')}.
+verdict: unchanged # TODO: choose the verdict
+# alerts: [] for none, or a list of ${ALERTS.join(' and ')}, such as [${ALERTS[0]}].
+alerts: []
+# lead: the bold sentence at the top of the entry that sums up the month.
+lead: "TODO: the one sentence that sums up the month"
+# notify: true mails the entry, once, to the country's subscribers when it is first published.
+# Set it to false to publish without mail (a month added to the archive after the fact, say).
+notify: true
+# draft: true keeps the entry out of a production build (pages, feeds, sitemap, data files, mail);
+# \`npm run dev\` shows it with a draft banner. Remove this line when the entry is ready to publish.
+draft: true
+---
+
+TODO: the themed paragraphs, in markdown. The first one is shown on the country page.
+`;
+}
+
+/** `expert` is the file name's first-last part; without one the name is left as a placeholder. */
+export function quoteSkeleton(date: string, expert: string | undefined): string {
+  return `---
+${HOW_TO}
+# date: the day the article was published, as YYYY-MM-DD. It must match the start of the file name.
+date: ${date}
+# outlet: the publication that quoted the expert, such as Le Monde.
+outlet: "TODO: the outlet"
+# name: the expert, as the article writes it. Check accents and initials.
+name: ${expert ? quoted(titleOf(expert)) : `"TODO: the expert's name"`}
+# title: the expert's position, such as Senior Analyst, Sahel.
+title: "TODO: the expert's title"
+# url: optional, the http(s) address of the article. Uncomment the next line to link it.
+# url: https://
+---
+
+TODO: the quote as published, word for word.
+`;
+}
+
+/** "south-sudan" -> "South Sudan": a first guess the editor checks. */
+function titleOf(slug: string): string {
+  return slug
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+function quoted(text: string): string {
+  return JSON.stringify(text);
+}
