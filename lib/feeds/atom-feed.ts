@@ -1,9 +1,9 @@
-import { Feed } from 'feed';
 import type { Country, CrisisWatchEntry } from '../content';
 import { VERDICT_LABELS, ALERT_LABELS } from '../content/verdicts';
 import { formatMonth } from '../format';
 import { countryFeedPath, countryPath, entryPath, siteFeedPath } from '../paths';
 import { escapeHtml } from '../html-escape';
+import { xmlDocument, type XmlElement } from './xml';
 
 type FeedSite = { url: string; name: string };
 type FeedItem = { country: Country; entry: CrisisWatchEntry };
@@ -35,34 +35,53 @@ export function entryTitle(country: Country, entry: CrisisWatchEntry): string {
 
 type FeedInput = { site: FeedSite; title: string; description: string; path: string; alternatePath: string; items: FeedItem[] };
 
+const ATOM = 'http://www.w3.org/2005/Atom';
+
+/**
+ * RFC 4287. Titles, summaries and names are type="text": a reader shows them exactly as the page
+ * does, whatever characters they hold. Only the content is HTML, and that is the sanitised HTML
+ * the page renders (with the lead escaped into it).
+ */
 function buildFeed({ site, title, description, path, alternatePath, items }: FeedInput): string {
   const url = (relative: string) => `${site.url}${relative === '/' ? '' : relative}`;
-  const feed = new Feed({
-    title,
-    description,
-    id: url(path),
-    link: url(alternatePath),
-    language: 'en',
-    copyright: site.name,
-    // The feed changes when its newest entry does; a fixed date keeps builds reproducible.
-    updated: items[0] ? updatedOf(items[0].entry) : new Date(0),
-    feedLinks: { atom: url(path) },
-    author: { name: site.name, link: site.url },
+  const text = (name: string, value: string, type?: 'text' | 'html'): XmlElement => ({ name, attributes: type ? { type } : {}, text: value });
+  const entries = items.map(({ country, entry }): XmlElement => {
+    const link = canonical(url(entryPath(country.slug, entry.month)));
+    return {
+      name: 'entry',
+      children: [
+        text('title', entryTitle(country, entry), 'text'),
+        text('id', link),
+        { name: 'link', attributes: { href: link } },
+        text('updated', updatedOf(entry).toISOString()),
+        text('published', updatedOf(entry).toISOString()),
+        text('summary', entry.lead, 'text'),
+        text('content', `<p><strong>${escapeHtml(entry.lead)}</strong></p>\n${entry.html}`, 'html'),
+        { name: 'category', attributes: { term: country.slug, label: country.name } },
+      ],
+    };
   });
-  for (const { country, entry } of items) {
-    const link = url(entryPath(country.slug, entry.month));
-    feed.addItem({
-      title: entryTitle(country, entry),
-      id: link,
-      link,
-      date: updatedOf(entry),
-      published: updatedOf(entry),
-      description: entry.lead,
-      content: `<p><strong>${escapeHtml(entry.lead)}</strong></p>\n${entry.html}`,
-      category: [{ name: country.name, term: country.slug }],
-    });
-  }
-  return feed.atom1();
+  return xmlDocument({
+    name: 'feed',
+    attributes: { xmlns: ATOM, 'xml:lang': 'en' },
+    children: [
+      text('id', url(path)),
+      text('title', title, 'text'),
+      // The feed changes when its newest entry does; a fixed date keeps builds reproducible.
+      text('updated', (items[0] ? updatedOf(items[0].entry) : new Date(0)).toISOString()),
+      { name: 'author', children: [text('name', site.name), text('uri', canonical(site.url))] },
+      { name: 'link', attributes: { rel: 'alternate', type: 'text/html', href: canonical(url(alternatePath)) } },
+      { name: 'link', attributes: { rel: 'self', type: 'application/atom+xml', href: canonical(url(path)) } },
+      text('subtitle', description, 'text'),
+      text('rights', site.name, 'text'),
+      ...entries,
+    ],
+  });
+}
+
+/** The URL as a reader would resolve it, so ids and links compare equal however SITE_URL is written. */
+function canonical(href: string): string {
+  return new URL(href).href;
 }
 
 /** An entry is dated by the last day its events cover. */
