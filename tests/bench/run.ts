@@ -11,6 +11,7 @@ import { subscribeTiming } from './subscribe-timing';
 import { deploymentBench } from './deployment-bench';
 import { subscriptionThroughput } from './subscribe-throughput';
 import { updateMailBench } from './update-mail-bench';
+import { archiveBuild, archiveCheck, archiveDev } from './archive-bench';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Each figure is read against a baseline
@@ -31,11 +32,18 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   subscriptions: subscriptionThroughput,
   deployment: deploymentBench,
   updates: updateMailBench,
+  // The site at archive scale (fictional N countries × 240 months); the build part takes about half an hour.
+  'archive-check': archiveCheck,
+  'archive-build': archiveBuild,
+  'archive-dev': archiveDev,
 };
+/** Names that run several sections: `npm run bench -- archive`. */
+const GROUPS: Record<string, string[]> = { archive: ['archive-check', 'archive-build', 'archive-dev'] };
 
-async function main(names: string[]): Promise<void> {
+async function main(args: string[]): Promise<void> {
+  const names = args.flatMap((name) => (Object.hasOwn(GROUPS, name) ? GROUPS[name]! : [name]));
   const unknown = names.filter((name) => !Object.hasOwn(SECTIONS, name));
-  if (unknown.length > 0) throw new Error(`Unknown section(s): ${unknown.join(', ')}. Sections: ${Object.keys(SECTIONS).join(', ')}`);
+  if (unknown.length > 0) throw new Error(`Unknown section(s): ${unknown.join(', ')}. Sections: ${[...Object.keys(SECTIONS), ...Object.keys(GROUPS)].join(', ')}`);
   const [load] = loadavg();
   console.log(`Benchmark on Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average ${load?.toFixed(2) ?? '?'} at start; figures only (no pass/fail).\n`);
   for (const name of names.length > 0 ? names : Object.keys(SECTIONS)) {
