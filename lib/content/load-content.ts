@@ -199,9 +199,11 @@ async function loadFile<S extends z.ZodType>(filePath: string, schema: S, loader
   // cache can never hand a page data the schema would refuse.
   const cached = loader.cache.get(filePath, hash);
   const revalidated = cached && schema.safeParse(cached.data);
-  const parsed = revalidated?.success ? { ...cached!, data: revalidated.data } : parseFile(filePath, schema, source, loader.problems);
+  const hit = revalidated?.success === true;
+  const parsed = hit ? { ...cached!, data: revalidated.data } : parseFile(filePath, schema, source, loader.problems);
   if (!parsed) return undefined;
-  loader.cache.set(filePath, hash, parsed);
+  // Only what was parsed now is new: a hit left as it is keeps the cache from being rewritten whole.
+  if (!hit) loader.cache.set(filePath, hash, parsed);
   const file = display(filePath);
   for (const dropped of parsed.rendered.rawHtml) {
     loader.warnings.push({

@@ -252,13 +252,14 @@ export async function archiveBuild(): Promise<void> {
   printBuilds(figures, Math.round((performance.now() - started) / 60_000));
 }
 
-/** Compiling does not depend on the content: one much slower than the baseline's means a busy machine. */
+/** Compiling does not depend on the content: one much slower than the run's fastest means a busy machine. */
 const BUSY_COMPILE = 1.4;
 
 function printBuilds(figures: BuildFigure[], minutes: number): void {
   const full = figures.filter((figure) => figure.withOg);
-  const baselineCompile = figures[0]?.phases.compile;
-  const busy = (figure: BuildFigure) => baselineCompile !== undefined && (figure.phases.compile ?? 0) > BUSY_COMPILE * baselineCompile;
+  const compiles = figures.flatMap((figure) => (figure.phases.compile === undefined ? [] : [figure.phases.compile]));
+  const fastestCompile = compiles.length > 0 ? Math.min(...compiles) : undefined;
+  const busy = (figure: BuildFigure) => fastestCompile !== undefined && (figure.phases.compile ?? 0) > BUSY_COMPILE * fastestCompile;
   const row = (figure: BuildFigure, previous: BuildFigure | undefined) => {
     const slope = previous ? (buildMs(figure) - buildMs(previous)) / (figure.entries - previous.entries) : undefined;
     return [
@@ -281,6 +282,13 @@ function printBuilds(figures: BuildFigure[], minutes: number): void {
   const header = ['tree (countries × months)', 'entries', 'routes entry/OG/other', 'total s', 'next build s', 'compile s', 'types s', 'page data s', 'prerender s', 'after-build s', 'ms/entry (slope)', 'ms/entry (total)', 'peak RSS tree', 'largest process'];
   console.log(`Archive: \`npm run build\` per added entry (next build, then lib/build/after-next-build.ts), in a copy of the project, a new ${DIST_DIR} each time; ${minutes} min in all`);
   console.log(formatTable(header, full.map((figure, index) => row(figure, full[index - 1]))));
+  const largest = full.at(-1);
+  if (largest) {
+    const size = (value: number) => `${(value / 1024 / 1024).toFixed(0)} MB`;
+    console.log(
+      `Output of ${largest.label} under ${DIST_DIR}/server/app: ${size(largest.bytes.all)}, of which entry pages ${size(largest.bytes.entry)} (HTML, RSC, segments) and entry OG images ${size(largest.bytes.og)}.`,
+    );
+  }
   const split = figures.filter((figure) => !figure.withOg);
   if (split.length > 0) {
     console.log('\nThe same builds without app/[country]/crisiswatch/[month]/opengraph-image.tsx (removed in the copy only):');
@@ -322,7 +330,7 @@ function printBuilds(figures: BuildFigure[], minutes: number): void {
     }
   }
   if (figures.some(busy)) {
-    console.log(`note: (busy) marks a build whose compile step took over ${BUSY_COMPILE}× the baseline's: something else was using the cores then, so its times, and the slopes next to it, are too high. Run again on a quieter machine.`);
+    console.log(`note: (busy) marks a build whose compile step took over ${BUSY_COMPILE}× the fastest of this run's: something else was using the cores then, so its times, and the slopes next to it, are too high. Run again on a quieter machine.`);
   }
   console.log(
     'routes: prerendered routes in prerender-manifest.json (entry page / entry OG image / the rest); slope: (total − previous row\'s total) / (entries − previous row\'s entries). Peak RSS: the build\'s process tree summed, and its largest process, sampled every 500 ms from /proc.',
