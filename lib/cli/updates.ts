@@ -1,13 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getSettings } from '../config/settings';
-import { getCountry, getCrisisWatchEntry } from '../content';
+import { getContent, getCountry, getCrisisWatchEntry } from '../content';
 import { migrateToLatest, openDatabase } from '../db/database';
 import { composeMessage } from '../mail/mail-transport';
 import { updateMessage } from '../mail/update-message';
 import { publishedEntriesOf, readPublishedEntries } from '../subscriptions/published-entries';
 import { getUpdateStatus } from '../subscriptions/update-status';
-import { getContent } from '../content';
 
 const USAGE = `usage:
   npm run updates -- status                    what each entry's update mail has done: queued, retrying, sent, skipped, failed

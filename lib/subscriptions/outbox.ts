@@ -5,9 +5,9 @@ import type { Database, OutboxKind, OutboxTable } from '../db/schema';
 import { confirmationMessage } from '../mail/confirmation-message';
 import { isPermanentFailure, type MailMessage, type MailTransport } from '../mail/mail-transport';
 import { updateMessage } from '../mail/update-message';
-import { addConfirmToken, addUnsubscribeToken } from './subscriber-store';
+import { addConfirmToken, addUnsubscribeToken, addUnsubscribeTokens } from './subscriber-store';
 import { createSendPacer } from './send-pacer';
-import { hashToken, newId, newToken } from './tokens';
+import { newId, newToken } from './tokens';
 
 /** Rows claimed at once: confirmations are few and urgent; update mail comes in thousands. */
 const BATCH: Record<OutboxKind, number> = { confirm: 10, update: 50 };
@@ -190,7 +190,7 @@ async function prepareUpdates({ db }: SubscriberDb, rows: readonly Claimed[], se
   await db.transaction().execute(async (trx) => {
     const subscribers = new Map((await trx.selectFrom('subscribers').select(['id', 'email', 'status', 'undeliverable_at']).where('id', 'in', ids).execute()).map((row) => [row.id, row]));
     const follows = new Set((await trx.selectFrom('subscriptions').select(['subscriber_id', 'country']).where('subscriber_id', 'in', ids).execute()).map((row) => `${row.subscriber_id} ${row.country}`));
-    const tokens: { token_hash: string; subscriber_id: string; created_at: string }[] = [];
+    const tokens: { subscriberId: string; token: string }[] = [];
     for (const row of rows) {
       const content = contents.get(row.entry_key ?? '');
       const subscriber = subscribers.get(row.subscriber_id);
@@ -199,11 +199,11 @@ async function prepareUpdates({ db }: SubscriberDb, rows: readonly Claimed[], se
         prepared.set(row.id, 'no longer following');
       } else {
         const manage = newToken();
-        tokens.push({ token_hash: hashToken(manage), subscriber_id: row.subscriber_id, created_at: now.toISOString() });
+        tokens.push({ subscriberId: row.subscriber_id, token: manage });
         prepared.set(row.id, updateMessage({ ...settings, to: subscriber.email, country: content.country, entry: content.entry, manageToken: manage }));
       }
     }
-    if (tokens.length > 0) await trx.insertInto('unsubscribe_tokens').values(tokens).execute();
+    await addUnsubscribeTokens(trx, tokens, now);
   });
   return prepared;
 }

@@ -86,7 +86,14 @@ export async function addConfirmToken(trx: Kysely<Database>, subscriberId: strin
 
 /** Records an unsubscribe token mailed in one message; every one ever sent keeps working. */
 export async function addUnsubscribeToken(trx: Kysely<Database>, subscriberId: string, token: string, now: Date): Promise<void> {
-  await trx.insertInto('unsubscribe_tokens').values({ token_hash: hashToken(token), subscriber_id: subscriberId, created_at: now.toISOString() }).execute();
+  await addUnsubscribeTokens(trx, [{ subscriberId, token }], now);
+}
+
+/** The same for a batch of messages, in one statement. */
+export async function addUnsubscribeTokens(trx: Kysely<Database>, tokens: readonly { subscriberId: string; token: string }[], now: Date): Promise<void> {
+  if (tokens.length === 0) return;
+  const at = now.toISOString();
+  await trx.insertInto('unsubscribe_tokens').values(tokens.map(({ subscriberId, token }) => ({ token_hash: hashToken(token), subscriber_id: subscriberId, created_at: at }))).execute();
 }
 
 export type ConfirmationState = 'valid' | 'expired' | 'invalid';
