@@ -1,13 +1,32 @@
-import { getCountries, getCountry, type Country } from './content';
+import { defaultContentDir, getCountries, getCountry, type Country } from './content';
+import { archivePageCount } from './content/archive';
+import { listContentRoutes } from './content/list-content-routes';
+
+/**
+ * The development server asks for static params on each navigation, in a process of its own:
+ * there they come from file names (see list-content-routes.ts), so that process never loads the
+ * tree. A build takes them from the loaded, validated tree, which leaves drafts out.
+ */
+const fromFileNames = () => process.env.NODE_ENV === 'development';
 
 /** Static params for any route under `[country]`: one per country folder. */
 export async function countryStaticParams(): Promise<{ country: string }[]> {
+  if (fromFileNames()) return (await listContentRoutes(defaultContentDir())).map(({ country }) => ({ country }));
   return (await getCountries()).map((country) => ({ country: country.slug }));
 }
 
 /** Static params for any route under `[country]/crisiswatch/[month]`: one per entry. */
 export async function entryStaticParams(): Promise<{ country: string; month: string }[]> {
+  if (fromFileNames()) return (await listContentRoutes(defaultContentDir())).flatMap(({ country, months }) => months.map((month) => ({ country, month })));
   return (await getCountries()).flatMap((country) => country.entries.map((entry) => ({ country: country.slug, month: entry.month })));
+}
+
+/** Static params for the archive's pages 2 and on (page 1 lives at /<country>/crisiswatch). */
+export async function archivePageStaticParams(): Promise<{ country: string; page: string }[]> {
+  const counts = fromFileNames()
+    ? (await listContentRoutes(defaultContentDir())).map(({ country, months }) => ({ country, entries: months.length }))
+    : (await getCountries()).map((country) => ({ country: country.slug, entries: country.entries.length }));
+  return counts.flatMap(({ country, entries }) => Array.from({ length: archivePageCount(entries) - 1 }, (_, index) => ({ country, page: String(index + 2) })));
 }
 
 type RenderedFile = { body: string; contentType: string; headers?: Record<string, string> };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { getSettings } from '../config/settings';
+import { watchContent } from './content-watch';
 import { loadContent, type ContentTree, type Country, type CrisisWatchEntry } from './load-content';
 
 export type { ContentTree, Country, CrisisWatchEntry, Quote } from './load-content';
@@ -10,27 +11,31 @@ export const defaultContentDir = () => path.resolve(getSettings().CONTENT_DIR);
 
 /**
  * The content tree is parsed, validated and rendered once per process and shared by every
- * page, metadata function and static-params call. In development drafts are included (shown
- * with a banner), and the tree is loaded again when a request comes more than a moment after
- * the last load, so an editor sees a change (or its error) on reload; unchanged files come from
- * the file cache, so a reload costs a read and a hash per file.
+ * page, metadata function and route (kept on globalThis: Next bundles this module once for
+ * pages and again for route handlers). In development drafts are included (shown with a
+ * banner), and the tree is loaded again only after a file under the content folder changed,
+ * so an editor sees an edit (or its error) on reload while other reloads cost nothing; the
+ * files that did not change come from the file cache.
  */
-const trees = new Map<string, Promise<ContentTree>>();
-const DEVELOPMENT_REUSE_MS = 1_000;
-const loadedAt = new Map<string, number>();
+type LoadedTree = { tree: Promise<ContentTree>; generation: number };
+const TREES = Symbol.for('crisis-briefings.content-trees');
+type TreeHolder = { [TREES]?: Map<string, LoadedTree> };
 
 export function getContent(contentDir: string = defaultContentDir()): Promise<ContentTree> {
+  const holder = globalThis as TreeHolder;
+  const trees = (holder[TREES] ??= new Map());
   const development = process.env.NODE_ENV === 'development';
-  let tree = trees.get(contentDir);
-  // One page render asks for the tree several times (metadata, params, the page): one load serves them.
-  if (tree && development && Date.now() - (loadedAt.get(contentDir) ?? 0) > DEVELOPMENT_REUSE_MS) tree = undefined;
-  if (!tree) {
-    tree = loadContent(contentDir, { includeDrafts: development });
-    trees.set(contentDir, tree);
-    loadedAt.set(contentDir, Date.now());
-    // A failed load is not kept: the next request tries again (in development, after the fix).
-    tree.catch(() => trees.delete(contentDir));
-  }
+  // Read before loading, so a change made while the tree loads is seen by the next request.
+  const generation = development ? watchContent(contentDir).generation : 0;
+  const loaded = trees.get(contentDir);
+  if (loaded && loaded.generation === generation) return loaded.tree;
+  const tree = loadContent(contentDir, { includeDrafts: development });
+  const entry = { tree, generation };
+  trees.set(contentDir, entry);
+  // A failed load is not kept: the next request tries again (in development, after the fix).
+  tree.catch(() => {
+    if (trees.get(contentDir) === entry) trees.delete(contentDir);
+  });
   return tree;
 }
 

@@ -4,8 +4,8 @@ export const OG_SIZE = { width: 1200, height: 630 };
 
 type OgImageInput = { eyebrow: string; title: string; subtitle?: string };
 
-/** The share image every page uses, drawn at build time: the site, what the page is, its verdict. */
-export function renderOgImage({ eyebrow, title, subtitle }: OgImageInput): ImageResponse {
+/** The share image every page uses: the site, what the page is, its verdict. */
+export function renderOgImage({ eyebrow, title, subtitle }: OgImageInput, headers?: Record<string, string>): ImageResponse {
   return new ImageResponse(
     (
       <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: 80, background: '#1d3557', color: '#ffffff' }}>
@@ -14,6 +14,6 @@ export function renderOgImage({ eyebrow, title, subtitle }: OgImageInput): Image
         {subtitle && <div style={{ fontSize: 44, marginTop: 28 }}>{subtitle}</div>}
       </div>
     ),
-    OG_SIZE,
+    { ...OG_SIZE, headers },
   );
 }

@@ -34,7 +34,6 @@ const DIST_DIR = '.next-bench';
 const DEV_DIST_DIR = '.next-bench-dev';
 const LOAD_ONCE = path.join(import.meta.dirname, 'load-once.ts');
 const READ_HASH_ONCE = path.join(import.meta.dirname, 'read-hash-once.ts');
-const OG_ROUTE = path.join('app', '[country]', 'crisiswatch', '[month]', 'opengraph-image.tsx');
 const ENTRY_PAGE_ROUTE = '/[country]/crisiswatch/[month]';
 const ENTRY_OG_ROUTE = '/[country]/crisiswatch/[month]/opengraph-image';
 
@@ -154,7 +153,6 @@ type BuildFigure = {
   label: string;
   countries: number;
   entries: number;
-  withOg: boolean;
   next: MeasuredRun;
   after?: MeasuredRun;
   phases: Record<string, number>;
@@ -225,8 +223,6 @@ const buildMs = (figure: BuildFigure) => figure.next.ms + (figure.after?.ms ?? 0
 
 export async function archiveBuild(): Promise<void> {
   const sizes = countriesFrom('BENCH_ARCHIVE_COUNTRIES', '1,5,10,50');
-  const splitSizes = countriesFrom('BENCH_ARCHIVE_SPLIT_COUNTRIES', '1,10');
-  const withOg = [...new Set([...sizes, ...splitSizes])].sort((a, b) => a - b);
   const project = await copyProject(PROJECT_DIR);
   const figures: BuildFigure[] = [];
   const started = performance.now();
@@ -234,16 +230,10 @@ export async function archiveBuild(): Promise<void> {
     const realDir = path.join(project.dir, 'content');
     const realEntries = (await readdir(realDir, { recursive: true })).filter((name) => /(^|\/)crisiswatch\/\d{4}-\d{2}\.md$/.test(name)).length;
     const realCountries = (await readdir(realDir, { withFileTypes: true })).filter((item) => item.isDirectory()).length;
-    const baseline = await buildOnce(project.dir, realDir, { label: 'content/ (baseline)', countries: realCountries, entries: realEntries, withOg: true });
+    const baseline = await buildOnce(project.dir, realDir, { label: 'content/ (baseline)', countries: realCountries, entries: realEntries });
     if (baseline) figures.push(baseline);
-    for (const countries of withOg) {
-      const figure = await withTree(countries, (tree, _files, entries) => buildOnce(project.dir, tree, { label: `${countries} × ${MONTHS}`, countries, entries, withOg: true }));
-      if (figure) figures.push(figure);
-    }
-    // The same builds without the entry's Open Graph image: the copy's route file is removed.
-    await rm(path.join(project.dir, OG_ROUTE));
-    for (const countries of splitSizes) {
-      const figure = await withTree(countries, (tree, _files, entries) => buildOnce(project.dir, tree, { label: `${countries} × ${MONTHS}, no entry OG image`, countries, entries, withOg: false }));
+    for (const countries of sizes) {
+      const figure = await withTree(countries, (tree, _files, entries) => buildOnce(project.dir, tree, { label: `${countries} × ${MONTHS}`, countries, entries }));
       if (figure) figures.push(figure);
     }
   } finally {
@@ -256,7 +246,7 @@ export async function archiveBuild(): Promise<void> {
 const BUSY_COMPILE = 1.4;
 
 function printBuilds(figures: BuildFigure[], minutes: number): void {
-  const full = figures.filter((figure) => figure.withOg);
+  const full = figures;
   const compiles = figures.flatMap((figure) => (figure.phases.compile === undefined ? [] : [figure.phases.compile]));
   const fastestCompile = compiles.length > 0 ? Math.min(...compiles) : undefined;
   const busy = (figure: BuildFigure) => fastestCompile !== undefined && (figure.phases.compile ?? 0) > BUSY_COMPILE * fastestCompile;
@@ -286,48 +276,8 @@ function printBuilds(figures: BuildFigure[], minutes: number): void {
   if (largest) {
     const size = (value: number) => `${(value / 1024 / 1024).toFixed(0)} MB`;
     console.log(
-      `Output of ${largest.label} under ${DIST_DIR}/server/app: ${size(largest.bytes.all)}, of which entry pages ${size(largest.bytes.entry)} (HTML, RSC, segments) and entry OG images ${size(largest.bytes.og)}.`,
+      `Output of ${largest.label} under ${DIST_DIR}/server/app: ${size(largest.bytes.all)}, of which entry pages ${size(largest.bytes.entry)} (HTML, RSC, segments) and entry OG images ${size(largest.bytes.og)} (drawn on request since they cost a third of the build: none expected).`,
     );
-  }
-  const split = figures.filter((figure) => !figure.withOg);
-  if (split.length > 0) {
-    console.log('\nThe same builds without app/[country]/crisiswatch/[month]/opengraph-image.tsx (removed in the copy only):');
-    console.log(formatTable(header, split.map((figure, index) => row(figure, split[index - 1]))));
-    const sameTree = (without: BuildFigure | undefined) => full.find((figure) => figure.entries === without?.entries && !figure.label.includes('baseline'));
-    // Per tree, the difference is within noise on a small one: the largest tree, and the slope below, say more.
-    const pairs = split.slice(-1).flatMap((without) => {
-      const withImage = sameTree(without);
-      return withImage ? [{ withImage, without }] : [];
-    });
-    console.log(
-      formatTable(
-        ['tree', 'entries', 'with image s', 'without s', 'image ms/entry', 'page + rest ms/entry', 'image share', 'image bytes/entry', 'page bytes/entry'],
-        pairs.map(({ withImage, without }) => {
-          const imageMs = (buildMs(withImage) - buildMs(without)) / withImage.entries;
-          return [
-            withImage.label,
-            withImage.entries.toLocaleString('en-GB'),
-            seconds(buildMs(withImage)),
-            seconds(buildMs(without)),
-            ms(imageMs),
-            ms(buildMs(without) / without.entries),
-            `${((100 * (buildMs(withImage) - buildMs(without))) / buildMs(withImage)).toFixed(0)}%`,
-            Math.round(withImage.bytes.og / Math.max(1, withImage.routes.og)).toLocaleString('en-GB'),
-            Math.round(withImage.bytes.entry / Math.max(1, withImage.routes.entry)).toLocaleString('en-GB'),
-          ];
-        }),
-      ),
-    );
-    const [small, large] = [split[0], split.at(-1)];
-    const [fullSmall, fullLarge] = [sameTree(small), sameTree(large)];
-    if (small && large && small !== large && fullSmall && fullLarge && fullSmall !== fullLarge) {
-      const slopeWith = (buildMs(fullLarge) - buildMs(fullSmall)) / (fullLarge.entries - fullSmall.entries);
-      const slopeWithout = (buildMs(large) - buildMs(small)) / (large.entries - small.entries);
-      const prerender = (a: BuildFigure, b: BuildFigure) => ((b.phases.prerender ?? Number.NaN) - (a.phases.prerender ?? Number.NaN)) / (b.entries - a.entries);
-      console.log(
-        `Slope ${small.countries}→${large.countries} countries: ${ms(slopeWith)} ms/entry with the image, ${ms(slopeWithout)} without: the image is ${ms(slopeWith - slopeWithout)} ms of each entry's ${ms(slopeWith)} (${((100 * (slopeWith - slopeWithout)) / slopeWith).toFixed(0)}%). Prerendering alone: ${ms(prerender(fullSmall, fullLarge))} ms/entry with the image, ${ms(prerender(small, large))} without.`,
-      );
-    }
   }
   if (figures.some(busy)) {
     console.log(`note: (busy) marks a build whose compile step took over ${BUSY_COMPILE}× the fastest of this run's: something else was using the cores then, so its times, and the slopes next to it, are too high. Run again on a quieter machine.`);

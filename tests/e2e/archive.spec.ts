@@ -169,7 +169,12 @@ test.describe('feeds, data and search metadata for Mali', () => {
       expect(new URL(image ?? '').pathname).toBe(`${path}/opengraph-image`);
       const response = await request.get(image ?? '');
       expect(response.headers()['content-type']).toBe('image/png');
+      // Drawn on request for an entry, kept by shared caches like any page.
+      expect(response.headers()['cache-control']).toContain('public');
     }
+    // Only for months that exist: drawn on request does not mean for any address.
+    expect((await request.get('/mali/crisiswatch/1999-01/opengraph-image')).status()).toBe(404);
+    expect((await request.get('/atlantis/crisiswatch/2023-02/opengraph-image')).status()).toBe(404);
   });
 
   test('robots.txt points at the sitemap', async ({ request, baseURL }) => {

@@ -26,8 +26,8 @@ const data = (file: string, contentType: string, extra: Record<string, string> =
 
 /**
  * A manifest shaped like an archive-sized build (countries with decades of monthly entries): per
- * country a page, archive, feed, JSON, CSV and share image, then each month's page and share
- * image, until `routes` routes. Only the manifest: no file exists.
+ * country a page, archive, feed, JSON, CSV and share image, then each month's page (a month's
+ * share image is drawn on request, so it is not in the manifest), until `routes` routes. Only the manifest: no file exists.
  */
 export function archiveManifest(routes: number): StaticRoutesManifest {
   const entries: Record<string, StaticRoute> = {
@@ -53,7 +53,6 @@ export function archiveManifest(routes: number): StaticRoutesManifest {
     for (let month = 0; month < 240; month += 1) {
       const name = `${2003 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
       add(`/${slug}/crisiswatch/${name}`, page(`server/app/${slug}/crisiswatch/${name}.html`, `/${slug}/crisiswatch/${name}`));
-      add(`/${slug}/crisiswatch/${name}/opengraph-image`, data(`server/app/${slug}/crisiswatch/${name}/opengraph-image.body`, 'image/png'));
     }
   }
   return { version: 1, buildId: 'archive-sized', commonHeaders: { ...COMMON_HEADERS }, routes: entries, errorPageScriptHashes: [] };

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CrisisWatchArchive } from '@/components/crisiswatch-archive';
-import { getCountries, getCountry } from '@/lib/content';
-import { archivePageCount, paginate } from '@/lib/content/archive';
+import { getCountry } from '@/lib/content';
+import { paginate } from '@/lib/content/archive';
+import { archivePageStaticParams } from '@/lib/country-file-route';
 import { archiveMetadata } from '@/lib/content/archive-metadata';
 import { archivePath } from '@/lib/paths';
 
@@ -11,11 +12,7 @@ type Props = { params: Promise<{ country: string; page: string }> };
 export const dynamicParams = false;
 
 /** Page 1 lives at /<country>/crisiswatch; these are pages 2 and on, each with a stable URL. */
-export async function generateStaticParams() {
-  return (await getCountries()).flatMap((country) =>
-    Array.from({ length: archivePageCount(country.entries.length) - 1 }, (_, index) => ({ country: country.slug, page: String(index + 2) })),
-  );
-}
+export const generateStaticParams = archivePageStaticParams;
 
 async function load(params: Props['params']) {
   const { country: slug, page } = await params;
