@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
-import { SiteHeader } from '@/components/site-header';
 import { getSettings } from '@/lib/config/settings';
+import { UI } from '@/lib/ui-strings';
 import './globals.css';
 
 const { SITE_URL, SITE_NAME } = getSettings();
@@ -16,17 +16,18 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d3557' };
 
+/**
+ * The document and what every page shares. The header and the main region come from each route
+ * group's layout (app/(countries)/, app/(crisiswatch)/, …), which knows the page's section.
+ */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">
-          Skip to main content
+          {UI.skipLink}
         </a>
-        <SiteHeader siteName={SITE_NAME} />
-        <main id="main" tabIndex={-1} className="wrap">
-          {children}
-        </main>
+        {children}
         <SiteFooter siteName={SITE_NAME} />
       </body>
     </html>

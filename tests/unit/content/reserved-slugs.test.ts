@@ -7,10 +7,20 @@ const FILE_ROUTES: Record<string, string> = { 'robots.ts': 'robots.txt', 'sitema
 
 describe('reserved country slugs', () => {
   it('include the address of every route at the top of app/, so a new route can neither hide a country nor be hidden', async () => {
-    const routes = (await readdir('app', { withFileTypes: true })).flatMap((item) => {
-      if (item.isDirectory()) return item.name.startsWith('[') ? [] : [item.name];
-      return FILE_ROUTES[item.name] ? [FILE_ROUTES[item.name]!] : [];
-    });
+    // A route group, (name), adds no segment: its folders are at the top of the site too.
+    const topLevel = async (dir: string): Promise<string[]> =>
+      (
+        await Promise.all(
+          (await readdir(dir, { withFileTypes: true })).map(async (item) => {
+            if (item.isDirectory()) {
+              if (item.name.startsWith('(')) return topLevel(`${dir}/${item.name}`);
+              return item.name.startsWith('[') ? [] : [item.name];
+            }
+            return FILE_ROUTES[item.name] ? [FILE_ROUTES[item.name]!] : [];
+          }),
+        )
+      ).flat();
+    const routes = await topLevel('app');
     expect(routes).toContain('subscribe');
     for (const route of routes) expect(RESERVED_SLUGS.has(route), route).toBe(true);
   });
