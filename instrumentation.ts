@@ -1,6 +1,6 @@
 /**
  * Runs once when the server starts: the subscription service begins its outbox interval (which
- * also retries failed mail). Nothing here waits on the database or the mail server: a rejected
+ * also retries failed mail), and the search index starts building. Nothing here waits on the database or the mail server: a rejected
  * promise here would be kept by Next and rethrown on every request, so the store is opened, and
  * retried while it is down, by the service itself.
  */
@@ -9,4 +9,13 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getSubscriptionService } = await import('./lib/subscriptions/subscription-service');
   getSubscriptionService();
+  // The search index is built from the loaded content on first use: start it now, in the
+  // background, so the first reader to search does not wait. A content problem is the page's to
+  // report, so a failure here is dropped (the next search tries again). Not in development,
+  // where a page loads only what it shows.
+  if (process.env.NODE_ENV !== 'production') return;
+  const [{ getContent }, { getSearchIndex }] = await Promise.all([import('./lib/content'), import('./lib/search/search-index')]);
+  getContent()
+    .then((tree) => getSearchIndex(tree))
+    .catch(() => undefined);
 }

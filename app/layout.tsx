@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { getSettings } from '@/lib/config/settings';
 import { UI } from '@/lib/ui-strings';
+import { serif } from './fonts';
 import './globals.css';
 
 const { SITE_URL, SITE_NAME } = getSettings();
@@ -22,7 +23,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
  */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" className={serif.variable}>
       <body>
         <a className="skip-link" href="#main">
           {UI.skipLink}

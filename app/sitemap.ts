@@ -2,7 +2,8 @@ import type { MetadataRoute } from 'next';
 import { getCountries } from '@/lib/content';
 import { archivePageCount } from '@/lib/content/archive';
 import { getSettings } from '@/lib/config/settings';
-import { archivePath, countryPath, entryPath } from '@/lib/paths';
+import { monthsWithEntries } from '@/lib/crisiswatch/month-view';
+import { COUNTRIES_PATH, archivePath, countryPath, entryPath, monthPath } from '@/lib/paths';
 
 /** Every prerendered content page; filtered archive views are left out (they are queries). */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
@@ -18,5 +19,12 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       ...country.entries.map((entry) => ({ url: `${SITE_URL}${entryPath(country.slug, entry.month)}`, lastModified: entry.period.to })),
     ];
   });
-  return [home, ...pages];
+  // Each month across countries, changed when the last of its entries was; /crisiswatch itself
+  // is left out, as its canonical URL is its month's page.
+  const months = monthsWithEntries(countries).map((month) => ({
+    url: `${SITE_URL}${monthPath(month)}`,
+    lastModified: newest(countries.flatMap((country) => country.entries.filter((entry) => entry.month === month).map((entry) => entry.period.to))),
+  }));
+  const countriesPage = { url: `${SITE_URL}${COUNTRIES_PATH}`, lastModified: home.lastModified };
+  return [home, countriesPage, ...pages, ...months];
 }

@@ -69,9 +69,10 @@ export function QuotesCarousel({ heading, slides }: { heading: string; slides: Q
                 <span className="quote-name">{slide.name}</span>
                 <span className="quote-title">{slide.title}</span>
                 <span className="quote-outlet">
-                  {slide.url ? (
-                    <a href={slide.url} rel="noopener noreferrer">
-                      {slide.outlet}
+                  {slide.article ? (
+                    // The name says where the link goes, and contains the outlet's name as shown (WCAG 2.5.3).
+                    <a href={slide.article.url} rel="noopener noreferrer" aria-label={slide.article.label}>
+                      <cite>{slide.outlet}</cite>
                     </a>
                   ) : (
                     <cite>{slide.outlet}</cite>

@@ -2,19 +2,25 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { SUBSCRIBE_API_PATH } from '@/lib/paths';
-import { EMAIL_MAX_LENGTH, validateSubscription } from '@/lib/subscribe/subscribe-schema';
+import { EMAIL_MAX_LENGTH, EMAIL_MESSAGES, emailProblem } from '@/lib/subscribe/email-address';
 
 type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: string } | { kind: 'error'; message: string; field?: string };
 
 /**
  * Posts to /api/subscribe. Without JavaScript it is a plain form and the server redirects to a
- * page that says what happened; with JavaScript it validates with the server's own schema,
- * posts JSON and announces the answer in place.
+ * page that says what happened; with JavaScript it checks the address with the browser's own
+ * constraints and the server's email rule (email-address.ts, no zod in the browser), posts JSON
+ * and announces the answer in place. The server validates again and has the last word.
  */
 export function SubscribeForm({ country }: { country?: string }) {
   const id = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const emailError = status.kind === 'error' && status.field === 'email' ? status.message : undefined;
+
+  function showEmailProblem(input: HTMLInputElement | null | undefined, message: string) {
+    setStatus({ kind: 'error', message, field: 'email' });
+    input?.focus();
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,11 +28,9 @@ export function SubscribeForm({ country }: { country?: string }) {
     const fields = Object.fromEntries(
       [...new FormData(form).entries()].filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
     );
-    const checked = validateSubscription(fields);
-    if (!checked.ok) {
-      const [first] = checked.errors;
-      setStatus({ kind: 'error', message: first?.message ?? 'Check the form', field: first?.field });
-      form.querySelector<HTMLInputElement>('input[name="email"]')?.focus();
+    const problem = emailProblem(fields.email ?? '');
+    if (problem) {
+      showEmailProblem(form.querySelector<HTMLInputElement>('input[name="email"]'), problem);
       return;
     }
     setStatus({ kind: 'sending' });
@@ -55,6 +59,13 @@ export function SubscribeForm({ country }: { country?: string }) {
           maxLength={EMAIL_MAX_LENGTH}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={`${id}-status`}
+          onInvalid={(event) => {
+            // The browser's own check failed (empty, or not an address): say so in the status line,
+            // in the server's words, instead of the browser's bubble.
+            event.preventDefault();
+            const input = event.currentTarget;
+            showEmailProblem(input, emailProblem(input.value) ?? (input.validity.valueMissing ? EMAIL_MESSAGES.missing : EMAIL_MESSAGES.malformed));
+          }}
         />
         <button type="submit" disabled={status.kind === 'sending'}>
           Subscribe

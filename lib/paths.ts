@@ -1,4 +1,5 @@
 /** Every internal URL is built here, so routes and links cannot drift apart. */
+export const COUNTRIES_PATH = '/countries';
 export const countryPath = (country: string) => `/${country}`;
 export const entryPath = (country: string, month: string) => `/${country}/crisiswatch/${month}`;
 export const quoteAnchor = (quoteId: string) => `quote-${quoteId}`;
@@ -16,6 +17,18 @@ export function filteredArchivePath(country: string, filter: { verdict?: string;
   return `/${country}/crisiswatch/filter${search ? `?${search}` : ''}`;
 }
 
+/** The search page; a GET URL, so results can be bookmarked, shared and paged with their filters. */
+export const SEARCH_PATH = '/search';
+export function searchPath(query: { q?: string; country?: string; verdict?: string }, page = 1): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.country) params.set('country', query.country);
+  if (query.verdict) params.set('verdict', query.verdict);
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return `${SEARCH_PATH}${search ? `?${search}` : ''}`;
+}
+
 /** Where the subscribe form posts (answered by the server itself in production). */
 export const SUBSCRIBE_API_PATH = '/api/subscribe';
 
@@ -29,3 +42,7 @@ export const preferencesPath = (token: string) => `${PREFERENCES_PATH}?token=${e
 export const siteFeedPath = () => '/feed.xml';
 export const countryFeedPath = (country: string) => `/${country}/feed.xml`;
 export const historyDataPath = (country: string, format: 'json' | 'csv') => `/${country}/crisiswatch.${format}`;
+
+/** CrisisWatch across countries: the latest month, and each month at its own permanent address. */
+export const MONTH_INDEX_PATH = '/crisiswatch';
+export const monthPath = (month: string) => `${MONTH_INDEX_PATH}/${month}`;

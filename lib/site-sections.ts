@@ -1,9 +1,10 @@
+import { COUNTRIES_PATH, MONTH_INDEX_PATH } from './paths';
 import { UI } from './ui-strings';
 
 /** The sections the site's navigation names, in order; a page's group layout says which it is in. */
 export const SITE_SECTIONS = [
-  { id: 'countries', path: '/countries', label: UI.sections.countries },
-  { id: 'crisiswatch', path: '/crisiswatch', label: UI.sections.crisiswatch },
+  { id: 'countries', path: COUNTRIES_PATH, label: UI.sections.countries },
+  { id: 'crisiswatch', path: MONTH_INDEX_PATH, label: UI.sections.crisiswatch },
   { id: 'search', path: '/search', label: UI.sections.search },
   { id: 'subscribe', path: '/subscribe', label: UI.sections.subscribe },
 ] as const;

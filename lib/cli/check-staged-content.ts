@@ -26,7 +26,8 @@ function main(): number {
     const check = spawnSync(path.join(PROJECT, 'node_modules', '.bin', 'tsx'), [path.join(PROJECT, 'lib', 'cli', 'content-check.ts'), 'content'], {
       cwd: dir,
       stdio: 'inherit',
-      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(PROJECT, 'tsconfig.json') },
+      // The check runs in the copy (so it names files content/…), with the project's map data.
+      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(PROJECT, 'tsconfig.json'), WORLD_ATLAS_DIR: path.join(PROJECT, 'node_modules', 'world-atlas') },
     });
     if (check.error) throw check.error;
     if (check.status === 0) return 0;

@@ -19,6 +19,11 @@ name: ${quoted(titleOf(slug))}
 region:
   - "TODO: the continent, such as Africa"
   - "TODO: the sub-region, such as Sahel"
+# iso3166: optional, the country's ISO 3166-1 alpha-3 code in capitals (Mali is MLI). With it the
+# country page shows a map of the country and its neighbours, and month maps draw it; without it
+# the country is published without a map. Uncomment the next line and put the code in place of TODO;
+# \`npm run content:check\` says if the map data has no shape for it.
+# iso3166: TODO
 ---
 
 TODO: the country profile, in markdown. The first paragraph is the page's description in search results and link previews.

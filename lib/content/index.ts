@@ -15,36 +15,52 @@ export const defaultContentDir = () => path.resolve(getSettings().CONTENT_DIR);
  * pages and again for route handlers). In development drafts are included (shown with a
  * banner), and the tree is loaded again only after a file under the content folder changed,
  * so an editor sees an edit (or its error) on reload while other reloads cost nothing; the
- * files that did not change come from the file cache.
+ * files that did not change come from the file cache. A country or entry page in development
+ * loads its own country's folder alone unless the whole tree is at hand: with an archive of
+ * thousands of files, that is the difference between a preview in a second and in a minute.
  */
 type LoadedTree = { tree: Promise<ContentTree>; generation: number };
 const TREES = Symbol.for('crisis-briefings.content-trees');
 type TreeHolder = { [TREES]?: Map<string, LoadedTree> };
 
-export function getContent(contentDir: string = defaultContentDir()): Promise<ContentTree> {
+const isDevelopment = () => process.env.NODE_ENV === 'development';
+
+function loadTree(contentDir: string, onlyCountry?: string): Promise<ContentTree> {
   const holder = globalThis as TreeHolder;
   const trees = (holder[TREES] ??= new Map());
-  const development = process.env.NODE_ENV === 'development';
+  const development = isDevelopment();
+  const key = onlyCountry === undefined ? contentDir : `${contentDir}\0${onlyCountry}`;
   // Read before loading, so a change made while the tree loads is seen by the next request.
   const generation = development ? watchContent(contentDir).generation : 0;
-  const loaded = trees.get(contentDir);
+  const loaded = trees.get(key);
   if (loaded && loaded.generation === generation) return loaded.tree;
-  const tree = loadContent(contentDir, { includeDrafts: development });
+  const tree = loadContent(contentDir, { includeDrafts: development, onlyCountry });
   const entry = { tree, generation };
-  trees.set(contentDir, entry);
+  trees.set(key, entry);
   // A failed load is not kept: the next request tries again (in development, after the fix).
   tree.catch(() => {
-    if (trees.get(contentDir) === entry) trees.delete(contentDir);
+    if (trees.get(key) === entry) trees.delete(key);
   });
   return tree;
+}
+
+/** The whole tree, when it is loaded (or loading) and still current. */
+function currentWholeTree(contentDir: string): Promise<ContentTree> | undefined {
+  const loaded = (globalThis as TreeHolder)[TREES]?.get(contentDir);
+  return loaded && loaded.generation === watchContent(contentDir).generation ? loaded.tree : undefined;
+}
+
+export function getContent(contentDir: string = defaultContentDir()): Promise<ContentTree> {
+  return loadTree(contentDir);
 }
 
 export async function getCountries(contentDir?: string): Promise<Country[]> {
   return (await getContent(contentDir)).countries;
 }
 
-export async function getCountry(slug: string, contentDir?: string): Promise<Country | undefined> {
-  return (await getCountries(contentDir)).find((country) => country.slug === slug);
+export async function getCountry(slug: string, contentDir: string = defaultContentDir()): Promise<Country | undefined> {
+  const tree = isDevelopment() ? (currentWholeTree(contentDir) ?? loadTree(contentDir, slug)) : getContent(contentDir);
+  return (await tree).countries.find((country) => country.slug === slug);
 }
 
 export type EntryInContext = {

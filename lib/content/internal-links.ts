@@ -1,16 +1,18 @@
-import { archivePath, countryFeedPath, countryPath, entryPath, historyDataPath, siteFeedPath } from '../paths';
+import { MONTH_INDEX_PATH, archivePath, countryFeedPath, countryPath, entryPath, historyDataPath, monthPath, siteFeedPath } from '../paths';
 import { archivePageCount } from './archive';
-import type { Country } from './load-content';
 import type { ContentProblem } from './problems';
 
 /** The links into the site one file makes, at their lines in the file. */
 export type LinkSource = { file: string; draft: boolean; links: { line: number; url: string }[] };
 
+/** What the pages of a country are made from: loaded countries, or (development, one country loaded) file names. */
+export type PageSource = { slug: string; entries: readonly { month: string; draft?: boolean }[] };
+
 /**
  * An internal link (`[Burkina Faso](/burkina-faso)`) must lead to a page the build publishes:
  * otherwise the build would ship a link that answers 404. Drafts may link to each other.
  */
-export function checkInternalLinks(countries: readonly Country[], sources: readonly LinkSource[]): ContentProblem[] {
+export function checkInternalLinks(countries: readonly PageSource[], sources: readonly LinkSource[]): ContentProblem[] {
   const published = pagesOf(countries, false);
   const withDrafts = pagesOf(countries, true);
   const problems: ContentProblem[] = [];
@@ -25,14 +27,16 @@ export function checkInternalLinks(countries: readonly Country[], sources: reado
   return problems;
 }
 
-function pagesOf(countries: readonly Country[], drafts: boolean): Set<string> {
-  const pages = new Set(['/', siteFeedPath(), '/sitemap.xml', '/subscribe']);
+function pagesOf(countries: readonly PageSource[], drafts: boolean): Set<string> {
+  // The sections every build has, whatever the content: the countries, the latest month, search.
+  const pages = new Set(['/', siteFeedPath(), '/sitemap.xml', '/subscribe', '/countries', MONTH_INDEX_PATH, '/search']);
   for (const country of countries) {
     const entries = country.entries.filter((entry) => drafts || !entry.draft);
     pages.add(countryPath(country.slug)).add(countryFeedPath(country.slug)).add(historyDataPath(country.slug, 'json')).add(historyDataPath(country.slug, 'csv'));
     pages.add(`${archivePath(country.slug)}/filter`);
     for (let page = 1; page <= archivePageCount(entries.length); page += 1) pages.add(archivePath(country.slug, page));
-    for (const entry of entries) pages.add(entryPath(country.slug, entry.month));
+    // A month across countries exists once any country has an entry for it.
+    for (const entry of entries) pages.add(entryPath(country.slug, entry.month)).add(monthPath(entry.month));
   }
   return pages;
 }

@@ -2,7 +2,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { getFileCache, hashOf, type FileCache } from './file-cache';
-import { checkInternalLinks, type LinkSource } from './internal-links';
+import { checkInternalLinks, type LinkSource, type PageSource } from './internal-links';
+import { listContentRoutes, type ContentRoutes } from './list-content-routes';
+import { iso3166Problem } from '../maps/country-codes';
 import { ContentValidationError, type ContentProblem } from './problems';
 import { readMarkdownFile } from './read-markdown-file';
 import { renderMarkdown, type RenderedMarkdown, type RenderResult } from './render-markdown';
@@ -39,6 +41,12 @@ export type ContentTree = {
 export type LoadOptions = {
   /** Drafts (`draft: true`) are part of the tree: the development server and the content check. */
   includeDrafts?: boolean;
+  /**
+   * Load this country's folder alone (the development server's country and entry pages, so an
+   * editor's preview does not wait for the whole archive). Its links to other countries are
+   * checked against file names; the whole-tree check (content:check, the build) has the last word.
+   */
+  onlyCountry?: string;
 };
 
 const ENTRY_FILE = /^(\d{4}-\d{2})\.md$/;
@@ -54,7 +62,7 @@ type Parsed = {
   rendered: RenderResult;
   bodyLineOffset: number;
   /** File lines of the fields the cross-file checks point at. */
-  lines: { month?: number; date?: number };
+  lines: { month?: number; date?: number; iso3166?: number };
 };
 
 type Loader = {
@@ -80,8 +88,9 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const folders: { slug: string; dir: string }[] = [];
   for (const item of await listFolder(contentDir)) {
     const itemPath = path.join(contentDir, item.name);
-    if (item.isDirectory()) folders.push({ slug: item.name, dir: itemPath });
-    else loader.problems.push({ file: display(itemPath), message: 'unexpected file: the content folder holds one folder per country' });
+    if (item.isDirectory()) {
+      if (options.onlyCountry === undefined || options.onlyCountry === item.name) folders.push({ slug: item.name, dir: itemPath });
+    } else loader.problems.push({ file: display(itemPath), message: 'unexpected file: the content folder holds one folder per country' });
   }
   const loaded = await Promise.all(folders.map(({ slug, dir }) => loadCountry(dir, slug, loader)));
   await loader.cache.save();
@@ -94,11 +103,14 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
       country.entries = published;
     }
   }
-  loader.problems.push(...checkInternalLinks(countries, loader.links.filter((source) => options.includeDrafts || !source.draft)));
+  const linkTargets = options.onlyCountry === undefined ? countries : pageSourcesFromFileNames(await listContentRoutes(contentDir));
+  loader.problems.push(...checkInternalLinks(linkTargets, loader.links.filter((source) => options.includeDrafts || !source.draft)));
   if (loader.problems.length > 0) throw new ContentValidationError(sortProblems(loader.problems));
   countries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
   return { countries, warnings: sortProblems(loader.warnings), draftsLeftOut };
 }
+
+const pageSourcesFromFileNames = (routes: ContentRoutes): PageSource[] => routes.map(({ country, months }) => ({ slug: country, entries: months.map((month) => ({ month })) }));
 
 async function loadCountry(dir: string, slug: string, loader: Loader): Promise<Country | undefined> {
   const { problems } = loader;
@@ -124,6 +136,9 @@ async function loadCountry(dir: string, slug: string, loader: Loader): Promise<C
   ]);
   if (!profile) return undefined;
   loader.links.push(linkSource(path.join(dir, 'country.md'), profile, false));
+  // Checked here, not in the schema, so a cached file is checked against the map data too.
+  const mapProblem = profile.data.iso3166 === undefined ? undefined : iso3166Problem(profile.data.iso3166);
+  if (mapProblem) problems.push({ file: display(path.join(dir, 'country.md')), line: profile.lines.iso3166, field: 'iso3166', message: mapProblem });
   return {
     ...profile.data,
     slug,
@@ -241,7 +256,7 @@ function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: str
   }
   if (!body.trim()) problems.push({ file, field: 'body', message: 'the text after the frontmatter is empty' });
   if (!result.success || problems.length > before) return undefined;
-  return { data: result.data, rendered: renderMarkdown(body), bodyLineOffset, lines: { month: lineOf(['month']), date: lineOf(['date']) } };
+  return { data: result.data, rendered: renderMarkdown(body), bodyLineOffset, lines: { month: lineOf(['month']), date: lineOf(['date']), iso3166: lineOf(['iso3166']) } };
 }
 
 function linkSource(filePath: string, parsed: Parsed, draft: boolean): LinkSource {

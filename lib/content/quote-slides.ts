@@ -1,4 +1,4 @@
-import { formatShortDate } from '../format';
+import { formatLongDate, formatShortDate } from '../format';
 import { quoteAnchor } from '../paths';
 import type { Quote } from './load-content';
 
@@ -11,7 +11,8 @@ export type QuoteSlide = {
   name: string;
   title: string;
   outlet: string;
-  url?: string;
+  /** Where the quote was published, when the content gives its url; `label` is the link's accessible name. */
+  article?: { url: string; label: string };
 };
 
 /** Plain, serialisable props for the client carousel: only what it shows. */
@@ -24,6 +25,6 @@ export function toQuoteSlides(quotes: Quote[]): QuoteSlide[] {
     name: quote.name,
     title: quote.title,
     outlet: quote.outlet,
-    ...(quote.url ? { url: quote.url } : {}),
+    ...(quote.url ? { article: { url: quote.url, label: `Read in ${quote.outlet} (article of ${formatLongDate(quote.date)})` } } : {}),
   }));
 }

@@ -45,6 +45,15 @@ export const countrySchema = z.strictObject({
   region: z
     .array(requiredText('a region'), { error: 'expected a list of regions, broadest first, such as [Africa, Sahel]' })
     .min(1, { error: 'at least one region is required' }),
+  /**
+   * ISO 3166-1 alpha-3 code (MLI) naming the country's shape on maps; optional, since a country
+   * without one is published without a map. Whether the map data has the shape is checked by the
+   * loader (lib/maps/country-codes.ts), which knows the map data.
+   */
+  iso3166: z
+    .string({ error: (issue) => `expected a three-letter ISO 3166-1 alpha-3 code such as MLI, got ${describe(issue.input)}` })
+    .regex(/^[A-Z]{3}$/, { error: (issue) => `expected a three-letter ISO 3166-1 alpha-3 code in capitals, such as MLI, got ${describe(issue.input)}` })
+    .optional(),
 });
 
 export const crisisWatchSchema = z

@@ -17,3 +17,6 @@ export function renderOgImage({ eyebrow, title, subtitle }: OgImageInput, header
     { ...OG_SIZE, headers },
   );
 }
+
+/** No such page, so no image: a plain 404 (a crawler asking for a share image wants no HTML page). */
+export const notFoundImage = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });

@@ -1,15 +1,22 @@
 import { gzipSync } from 'node:zlib';
 
+export type Asset = { url: string; bytes: number; gzip: number };
+
 export type PageWeight = {
   path: string;
   status: number;
   htmlBytes: number;
   htmlGzip: number;
+  /** Every script the page loads: its `<script src>` tags and the chunks its flight data names. */
+  scripts: Asset[];
   jsFiles: number;
   jsBytes: number;
   jsGzip: number;
   cssGzip: number;
 };
+
+/** A page's JS split into what every measured page loads (the framework's part) and what it adds. */
+export type ScriptSplit = { sharedFiles: number; sharedGzip: number; addedFiles: number; addedGzip: number; added: Asset[] };
 
 /**
  * Fetches a page and every script and stylesheet its HTML names, and sums their sizes raw and
@@ -20,22 +27,56 @@ export async function measurePage(origin: string, pagePath: string): Promise<Pag
   const response = await fetch(new URL(pagePath, origin));
   const html = Buffer.from(await response.arrayBuffer());
   const markup = html.toString('utf8');
-  const scripts = await fetchAll(origin, scriptSources(markup));
+  // Paths without origin or query, so one file is one URL on every page and is counted once.
+  const paths = (urls: string[]) => unique(urls.map((url) => new URL(url, origin).pathname));
+  const scripts = await fetchAll(origin, paths([...scriptSources(markup), ...flightChunks(markup)]));
   const styles = await fetchAll(origin, stylesheetLinks(markup));
   return {
     path: pagePath,
     status: response.status,
     htmlBytes: html.length,
     htmlGzip: gzipSize(html),
+    scripts,
     jsFiles: scripts.length,
-    jsBytes: sum(scripts.map((body) => body.length)),
-    jsGzip: sum(scripts.map(gzipSize)),
-    cssGzip: sum(styles.map(gzipSize)),
+    jsBytes: sum(scripts.map((script) => script.bytes)),
+    jsGzip: sum(scripts.map((script) => script.gzip)),
+    cssGzip: sum(styles.map((style) => style.gzip)),
+  };
+}
+
+/**
+ * The scripts every page shares: those loaded by each measured page that loads any script at all
+ * (an answer without scripts, say a plain-text error, would otherwise make the intersection empty).
+ */
+export function sharedScripts(weights: readonly PageWeight[]): Set<string> {
+  const withScripts = weights.filter((weight) => weight.scripts.length > 0);
+  const [first, ...rest] = withScripts;
+  if (!first) return new Set();
+  return new Set(first.scripts.map((script) => script.url).filter((url) => rest.every((weight) => weight.scripts.some((script) => script.url === url))));
+}
+
+export function splitScripts(weight: PageWeight, shared: ReadonlySet<string>): ScriptSplit {
+  const own = weight.scripts.filter((script) => shared.has(script.url));
+  const added = weight.scripts.filter((script) => !shared.has(script.url));
+  return {
+    sharedFiles: own.length,
+    sharedGzip: sum(own.map((script) => script.gzip)),
+    addedFiles: added.length,
+    addedGzip: sum(added.map((script) => script.gzip)),
+    added,
   };
 }
 
 export function scriptSources(html: string): string[] {
   return unique(tags(html, 'script').map((attributes) => attributes.get('src')).filter(isString));
+}
+
+/**
+ * Chunks named only in the inline React Server Components payload (client components the page
+ * renders), which the runtime loads after the tags above. Today Next also writes them as tags.
+ */
+export function flightChunks(html: string): string[] {
+  return unique([...html.matchAll(/\/_next\/static\/chunks\/[\w.~-]+\.js/g)].map((match) => match[0]));
 }
 
 export function stylesheetLinks(html: string): string[] {
@@ -60,12 +101,13 @@ function tags(html: string, name: string): Map<string, string>[] {
   return found;
 }
 
-async function fetchAll(origin: string, urls: string[]): Promise<Buffer[]> {
+async function fetchAll(origin: string, urls: string[]): Promise<Asset[]> {
   return Promise.all(
     urls.map(async (url) => {
       const response = await fetch(new URL(url, origin));
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      return Buffer.from(await response.arrayBuffer());
+      const body = Buffer.from(await response.arrayBuffer());
+      return { url, bytes: body.length, gzip: gzipSize(body) };
     }),
   );
 }

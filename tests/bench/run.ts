@@ -6,12 +6,14 @@ import { timeContentLoads, type ContentTiming } from './content-bench';
 import { writeFictionalTree } from '../fixtures/fictional-tree';
 import { bytes, formatTable, ms, ratio, signedBytes } from './format-table';
 import { startNextServer } from './next-server';
-import { measurePage, type PageWeight } from './page-weight';
+import { measurePage, sharedScripts, splitScripts, type PageWeight } from './page-weight';
 import { subscribeTiming } from './subscribe-timing';
 import { deploymentBench } from './deployment-bench';
 import { subscriptionThroughput } from './subscribe-throughput';
 import { updateMailBench } from './update-mail-bench';
 import { archiveBuild, archiveCheck, archiveDev } from './archive-bench';
+import { searchBench } from './search-bench';
+import { lighthouseBench } from './lighthouse-bench';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Each figure is read against a baseline
@@ -21,7 +23,10 @@ const PROJECT_DIR = process.cwd();
 const PROCESSES = 5;
 const WARM_RUNS = 5;
 const FICTIONAL_MONTHS = 240;
-const PAGES = ['/', '/mali', '/mali/crisiswatch', '/mali/crisiswatch/2023-02'];
+/** Page weight: a country, its archive and an entry, and the site-wide sections (a 404 is printed, not fatal). */
+const PAGES = ['/', '/mali', '/mali/crisiswatch', '/mali/crisiswatch/2023-02', '/countries', '/crisiswatch', '/search?q=army'];
+/** The build page weight measures: the one `npm start` serves (NEXT_DIST_DIR, as next.config.ts reads it). */
+const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
 const NOT_FOUND_PAGE = '/bench-no-such-page';
 
 /** Each section prints its own figures; `npm run bench -- deployment subscriptions` runs only those. */
@@ -32,6 +37,9 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   subscriptions: subscriptionThroughput,
   deployment: deploymentBench,
   updates: updateMailBench,
+  // Index build and query latency on 50 fictional countries × 240 months, against a String.includes scan (about a minute).
+  search: searchBench,
+  lighthouse: () => lighthouseBench(PROJECT_DIR, DIST_DIR),
   // The site at archive scale (fictional N countries × 240 months): about 20 minutes in all, 11 of them builds.
   'archive-check': archiveCheck,
   'archive-build': archiveBuild,
@@ -83,47 +91,72 @@ async function contentLoading(): Promise<void> {
 }
 
 async function pageWeight(): Promise<void> {
-  if (!existsSync(path.join(PROJECT_DIR, '.next', 'BUILD_ID'))) {
-    console.log('Page weight: skipped, no production build in .next/. Run `npm run build` first.');
+  if (!existsSync(path.join(PROJECT_DIR, DIST_DIR, 'BUILD_ID'))) {
+    console.log(`Page weight: skipped, no production build in ${DIST_DIR}/. Run \`npm run build\` first.`);
     return;
   }
   const stale = await changedSinceBuild();
   const server = await startNextServer(PROJECT_DIR);
-  let weights: PageWeight[];
+  const weights: PageWeight[] = [];
+  const failures: string[] = [];
   try {
-    weights = [];
     // One page at a time: the figures are sizes, but a quiet machine keeps the server honest.
-    for (const page of [...PAGES, NOT_FOUND_PAGE]) weights.push(await measurePage(server.origin, page));
+    for (const page of [...PAGES, NOT_FOUND_PAGE]) {
+      try {
+        weights.push(await measurePage(server.origin, page));
+      } catch (error) {
+        // A page still being written (or an asset it names) must not stop the other figures.
+        failures.push(`note: ${page} could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   } finally {
     await server.stop();
   }
-  const baseline = weights.at(-1);
-  if (!baseline) return;
+  const baseline = weights.find((weight) => weight.path === NOT_FOUND_PAGE);
+  const shared = sharedScripts(weights);
   console.log('Page weight: bytes per page (assets counted on every page that loads them; gzip = node:zlib default level)');
   console.log(
+    `shared = the ${shared.size} script(s) every measured page loads (the framework's part); added = the page's other scripts (its client components). KB = 1,024 bytes.`,
+  );
+  console.log(
     formatTable(
-      ['page', 'status', 'HTML', 'HTML gz', 'JS files', 'JS', 'JS gz', 'CSS gz', 'JS gz vs 404'],
-      weights.map((weight) => [
-        weight === baseline ? `${weight.path} (404 baseline)` : weight.path,
-        String(weight.status),
-        bytes(weight.htmlBytes),
-        bytes(weight.htmlGzip),
-        String(weight.jsFiles),
-        bytes(weight.jsBytes),
-        bytes(weight.jsGzip),
-        bytes(weight.cssGzip),
-        weight === baseline ? '' : signedBytes(weight.jsGzip - baseline.jsGzip),
-      ]),
+      ['page', 'status', 'HTML', 'HTML gz', 'JS files', 'JS', 'JS gz', 'shared KB gz', 'added files', 'added KB gz', 'CSS gz', 'JS gz vs 404'],
+      weights.map((weight) => {
+        const split = splitScripts(weight, shared);
+        return [
+          weight === baseline ? `${weight.path} (404 baseline)` : weight.path,
+          String(weight.status),
+          bytes(weight.htmlBytes),
+          bytes(weight.htmlGzip),
+          String(weight.jsFiles),
+          bytes(weight.jsBytes),
+          bytes(weight.jsGzip),
+          kb(split.sharedGzip),
+          String(split.addedFiles),
+          kb(split.addedGzip),
+          bytes(weight.cssGzip),
+          !baseline || weight === baseline ? '' : signedBytes(weight.jsGzip - baseline.jsGzip),
+        ];
+      }),
     ),
   );
+  for (const weight of weights) {
+    const { added } = splitScripts(weight, shared);
+    if (added.length > 0) console.log(`added by ${weight.path}: ${added.map((script) => `${path.basename(script.url)} ${kb(script.gzip)}`).join(', ')}`);
+  }
   const unexpected = weights.filter((weight) => (weight === baseline ? weight.status !== 404 : weight.status !== 200));
   for (const weight of unexpected) console.log(`note: ${weight.path} answered ${weight.status}; its figures describe that response.`);
+  for (const failure of failures) console.log(failure);
   if (stale.length > 0) console.log(`note: ${stale.length} source file(s) changed since the build (e.g. ${stale[0]}); run \`npm run build\` for current figures.`);
 }
 
-/** Files under the folders that feed the build that are newer than .next/BUILD_ID. */
+function kb(value: number): string {
+  return (value / 1024).toFixed(1);
+}
+
+/** Files under the folders that feed the build that are newer than the build's BUILD_ID. */
 async function changedSinceBuild(): Promise<string[]> {
-  const builtAt = statSync(path.join(PROJECT_DIR, '.next', 'BUILD_ID')).mtimeMs;
+  const builtAt = statSync(path.join(PROJECT_DIR, DIST_DIR, 'BUILD_ID')).mtimeMs;
   const changed: string[] = [];
   for (const folder of ['app', 'components', 'lib', 'content', 'public']) {
     const root = path.join(PROJECT_DIR, folder);

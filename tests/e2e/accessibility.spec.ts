@@ -11,6 +11,8 @@ const PAGES = [
   '/mali/crisiswatch',
   '/mali/crisiswatch/2023-02',
   '/no-such-page',
+  '/countries',
+  `${FICTIONAL_SITE_URL}/countries`,
   '/subscribe?result=invalid-email&country=mali',
   '/subscribe?result=pending&country=mali',
   '/subscribe?result=confirmed',

@@ -121,8 +121,10 @@ test.describe('twenty years of a fictional country', () => {
 test.describe('a second country appears everywhere by adding markdown only', () => {
   test('home, pages, feeds, data and sitemap', async ({ page, request }) => {
     await page.goto(`${FICTIONAL_SITE_URL}/`);
-    for (const name of ['Freedonia', 'Ruritania']) await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-    await page.getByRole('link', { name: 'Freedonia', exact: true }).click();
+    // The home page leads with the latest month across countries, then lists every country.
+    const everyCountry = page.getByRole('region', { name: 'Every country we follow' });
+    for (const name of ['Freedonia', 'Ruritania']) await expect(everyCountry.getByRole('heading', { level: 3, name })).toBeVisible();
+    await everyCountry.getByRole('link', { name: 'Freedonia', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Freedonia' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'April 2024: deteriorated situation, conflict risk alert' })).toBeVisible();
 
@@ -130,7 +132,8 @@ test.describe('a second country appears everywhere by adding markdown only', () 
     expect(feed.headers()['content-type']).toContain('application/atom+xml');
     expect(await feed.text()).toContain('Freedonia, May 2024: Improved Situation, Resolution Opportunity');
     const siteFeed = await (await request.get(`${FICTIONAL_SITE_URL}/feed.xml`)).text();
-    expect(siteFeed.match(/<entry>/g)).toHaveLength(243);
+    // Ruritania 240, Freedonia 3, and the four invented countries of 2024 with 12 each.
+    expect(siteFeed.match(/<entry>/g)).toHaveLength(243 + 4 * 12);
     const csv = await (await request.get(`${FICTIONAL_SITE_URL}/ruritania/crisiswatch.csv`)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(241);
     const json = (await (await request.get(`${FICTIONAL_SITE_URL}/freedonia/crisiswatch.json`)).json()) as { months: unknown[] };
@@ -138,7 +141,9 @@ test.describe('a second country appears everywhere by adding markdown only', () 
     const sitemap = await (await request.get(`${FICTIONAL_SITE_URL}/sitemap.xml`)).text();
     expect(sitemap).toContain(`${FICTIONAL_SITE_URL}/freedonia/crisiswatch/2024-05`);
     expect(sitemap).toContain(`${FICTIONAL_SITE_URL}/ruritania/crisiswatch/page/10`);
-    expect(sitemap.match(/<loc>/g)?.length).toBe(1 + 2 + 1 + 10 + 3 + 240);
+    expect(sitemap).toContain(`${FICTIONAL_SITE_URL}/crisiswatch/2024-05`);
+    // Home and /countries; 6 country pages; archive pages (Ruritania 10, the others 1 each); entries; a page per month across countries.
+    expect(sitemap.match(/<loc>/g)?.length).toBe(2 + 6 + (10 + 5) + (240 + 3 + 4 * 12) + 240);
   });
 });
 

@@ -2,7 +2,7 @@
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const SITE_URL = `http://127.0.0.1:${PORT}`;
 
-/** Built from generated fictional countries (Ruritania: 240 months; Freedonia: 3). */
+/** Built from generated fictional countries (Ruritania: 240 months; Freedonia: 3 and a draft; four more with 2024). */
 export const FICTIONAL_PORT = PORT + 1;
 export const FICTIONAL_SITE_URL = `http://127.0.0.1:${FICTIONAL_PORT}`;
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CrisisWatchSummary } from '@/components/crisiswatch-summary';
 import { LatestUpdates } from '@/components/latest-updates';
+import { LocatorMap } from '@/components/maps/locator-map';
 import { QuotesCarousel } from '@/components/quotes-carousel';
 import { SubscribeSection } from '@/components/subscribe-section';
 import { VerdictTimeline } from '@/components/verdict-timeline';
@@ -38,23 +39,29 @@ export default async function CountryPage({ params }: Props) {
   if (!country) notFound();
   const [latest] = country.entries;
   return (
-    <article className="country">
-      <p className="region">{country.region.join(' › ')}</p>
-      <h1>{country.name}</h1>
-      <div className="prose profile" dangerouslySetInnerHTML={{ __html: country.profileHtml }} />
-      {latest ? <CrisisWatchSummary country={country} entry={latest} /> : <p>No CrisisWatch entry has been published yet.</p>}
-      {latest && (
-        <section aria-labelledby="history-heading">
-          <h2 id="history-heading">Verdict history</h2>
-          <VerdictTimeline history={getVerdictHistory(country)} headingId="history-heading" />
-          <p>
-            <Link href={archivePath(country.slug)}>All CrisisWatch months for {country.name}</Link>
-          </p>
-        </section>
-      )}
-      <QuotesCarousel heading="In The News" slides={toQuoteSlides(country.quotes)} />
-      <LatestUpdates updates={getLatestUpdates(country)} />
-      <SubscribeSection country={country.slug} />
-    </article>
+    <div className="with-aside">
+      <article className="country">
+        <p className="region">{country.region.join(' › ')}</p>
+        <h1>{country.name}</h1>
+        <div className="prose profile" dangerouslySetInnerHTML={{ __html: country.profileHtml }} />
+        <LocatorMap name={country.name} iso3166={country.iso3166} />
+        {latest ? <CrisisWatchSummary country={country} entry={latest} /> : <p>No CrisisWatch entry has been published yet.</p>}
+        {latest && (
+          <section aria-labelledby="history-heading">
+            <h2 id="history-heading">Verdict history</h2>
+            <VerdictTimeline history={getVerdictHistory(country)} headingId="history-heading" />
+            <p>
+              <Link href={archivePath(country.slug)}>All CrisisWatch months for {country.name}</Link>
+            </p>
+          </section>
+        )}
+        <QuotesCarousel heading="In The News" slides={toQuoteSlides(country.quotes)} />
+      </article>
+      {/* Beside the profile on a wide screen, after it on a narrow one. */}
+      <div className="side-column">
+        <LatestUpdates updates={getLatestUpdates(country)} />
+        <SubscribeSection country={country.slug} />
+      </div>
+    </div>
   );
 }

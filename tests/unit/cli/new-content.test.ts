@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { format } from 'date-fns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each test starts the CLI (tsx compiles it first): seconds each on a busy 2-core machine.
+vi.setConfig({ testTimeout: 30_000 });
 import { loadContent } from '@/lib/content/load-content';
 import { countrySchema, crisisWatchSchema, quoteSchema } from '@/lib/content/schemas';
 

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getContent } from '@/lib/content';
+import { getContent, getCountry } from '@/lib/content';
 import { watchContent } from '@/lib/content/content-watch';
 import { listContentRoutes } from '@/lib/content/list-content-routes';
 import { archivePageStaticParams, entryStaticParams } from '@/lib/country-file-route';
@@ -61,6 +61,24 @@ describe('the development server’s content', () => {
     expect(String(error)).toMatch(/freedonia\/country\.md:\d+: name/);
     await writeFile(file, good);
     expect(await eventually(() => nameOf('freedonia'), 'Freedonia')).toBe('Freedonia');
+  });
+
+  it('loads a country page’s own folder alone, so the preview does not wait for (or trip over) the rest', async () => {
+    await writeFile(path.join(dir, 'ruritania', 'country.md'), '---\nname:\n---\nBroken elsewhere.\n');
+    const freedonia = await getCountry('freedonia', dir);
+    expect(freedonia?.name).toBe('Freedonia');
+    expect(await getCountry('no-such-country', dir)).toBeUndefined();
+    // The whole tree (home page, content:check, the build) still reports the other country's file.
+    await expect(getContent(dir)).rejects.toThrow(/ruritania\/country\.md/);
+  });
+
+  it('checks a country’s links to other countries against file names when it loads alone', async () => {
+    const profile = path.join(dir, 'freedonia', 'country.md');
+    const good = await readFile(profile, 'utf8');
+    await writeFile(profile, `${good}\nSee [Ruritania](/ruritania) and [Atlantis](/atlantis).\n`);
+    await expect(getCountry('freedonia', dir)).rejects.toThrow(/the link to \/atlantis leads to no page/);
+    await writeFile(profile, `${good}\nSee [Ruritania](/ruritania).\n`);
+    expect(await eventually(async () => (await getCountry('freedonia', dir).catch(() => undefined))?.name, 'Freedonia')).toBe('Freedonia');
   });
 
   it('gives static params from file names, drafts and all, without loading the tree', async () => {

@@ -8,9 +8,12 @@ import { formatLongDate, formatMonth } from '@/lib/format';
 import { pageMetadata } from '@/lib/page-metadata';
 import { getSettings } from '@/lib/config/settings';
 import { entryJsonLd } from '@/lib/content/entry-json-ld';
-import { archivePath, countryPath, entryPath } from '@/lib/paths';
+import { archivePath, countryPath, entryPath, monthPath } from '@/lib/paths';
 import { JsonLd } from '@/components/json-ld';
 import { DraftBanner } from '@/components/draft-banner';
+import { LatestUpdates } from '@/components/latest-updates';
+import { SubscribeSection } from '@/components/subscribe-section';
+import { getLatestUpdates } from '@/lib/content/latest-updates';
 
 type Props = { params: Promise<{ country: string; month: string }> };
 
@@ -39,51 +42,62 @@ export default async function CrisisWatchEntryPage({ params }: Props) {
   const found = await getCrisisWatchEntry(slug, month);
   if (!found) notFound();
   const { country, entry, previous, next } = found;
+  const url = new URL(entryPath(country.slug, entry.month), getSettings().SITE_URL).toString();
   return (
-    <article className="entry">
-      {entry.draft && <DraftBanner />}
-      <JsonLd data={entryJsonLd(country, entry, getSettings())} />
-      <p className="region">
-        <Link href={countryPath(country.slug)}>{country.name}</Link> · {country.region.join(' › ')}
-      </p>
-      <h1>
-        CrisisWatch {country.name}: {formatMonth(entry.month)}
-      </h1>
-      <p className="period">
-        Events from <time dateTime={entry.period.from}>{formatLongDate(entry.period.from)}</time> to{' '}
-        <time dateTime={entry.period.to}>{formatLongDate(entry.period.to)}</time>
-      </p>
-      <p className="verdict-line">
-        <VerdictBadge verdict={entry.verdict} />
-      </p>
-      <AlertList alerts={entry.alerts} />
-      <p className="lead">{entry.lead}</p>
-      <div className="prose" dangerouslySetInnerHTML={{ __html: entry.html }} />
-      <nav className="entry-nav" aria-label="CrisisWatch months">
-        <ul>
-          {previous && (
+    <div className="with-aside">
+      <article className="entry">
+        {entry.draft && <DraftBanner />}
+        <JsonLd data={entryJsonLd(country, entry, getSettings())} />
+        <p className="region">
+          <Link href={countryPath(country.slug)}>{country.name}</Link> · {country.region.join(' › ')}
+        </p>
+        <h1>
+          CrisisWatch {country.name}: {formatMonth(entry.month)}
+        </h1>
+        <p className="period">
+          Events from <time dateTime={entry.period.from}>{formatLongDate(entry.period.from)}</time> to{' '}
+          <time dateTime={entry.period.to}>{formatLongDate(entry.period.to)}</time>
+        </p>
+        <p className="verdict-line">
+          <VerdictBadge verdict={entry.verdict} />
+        </p>
+        <AlertList alerts={entry.alerts} />
+        <p className="lead">{entry.lead}</p>
+        <div className="prose" dangerouslySetInnerHTML={{ __html: entry.html }} />
+        <nav className="entry-nav" aria-label="CrisisWatch months">
+          <ul>
+            {previous && (
+              <li>
+                <Link href={entryPath(country.slug, previous.month)} rel="prev">
+                  <span aria-hidden="true">← </span>Previous month: {formatMonth(previous.month)}
+                </Link>
+              </li>
+            )}
+            {next && (
+              <li>
+                <Link href={entryPath(country.slug, next.month)} rel="next">
+                  Next month: {formatMonth(next.month)}
+                  <span aria-hidden="true"> →</span>
+                </Link>
+              </li>
+            )}
             <li>
-              <Link href={entryPath(country.slug, previous.month)} rel="prev">
-                <span aria-hidden="true">← </span>Previous month: {formatMonth(previous.month)}
-              </Link>
+              <Link href={archivePath(country.slug)}>All months</Link>
             </li>
-          )}
-          {next && (
             <li>
-              <Link href={entryPath(country.slug, next.month)} rel="next">
-                Next month: {formatMonth(next.month)}
-                <span aria-hidden="true"> →</span>
-              </Link>
+              <Link href={monthPath(entry.month)}>{formatMonth(entry.month)} across all countries</Link>
             </li>
-          )}
-          <li>
-            <Link href={archivePath(country.slug)}>All months</Link>
-          </li>
-          <li>
-            <Link href={countryPath(country.slug)}>Back to {country.name}</Link>
-          </li>
-        </ul>
-      </nav>
-    </article>
+            <li>
+              <Link href={countryPath(country.slug)}>Back to {country.name}</Link>
+            </li>
+          </ul>
+        </nav>
+        <p className="print-only">Printed from {url}</p>
+      </article>
+      <div className="side-column">
+        <LatestUpdates updates={getLatestUpdates(country)} />
+        <SubscribeSection country={country.slug} />
+      </div>
+    </div>
   );
 }

@@ -1,19 +1,19 @@
-import { notFound } from 'next/navigation';
 import { getCountry } from '@/lib/content';
 import { VERDICT_LABELS } from '@/lib/content/verdicts';
 import { countryStaticParams } from '@/lib/country-file-route';
 import { formatMonth } from '@/lib/format';
-import { OG_SIZE, renderOgImage } from '@/lib/og/render-og-image';
+import { notFoundImage, renderOgImage } from '@/lib/og/render-og-image';
 
-export const alt = 'The country and its latest CrisisWatch verdict';
-export const size = OG_SIZE;
-export const contentType = 'image/png';
+/**
+ * A country's share image, prerendered. A route handler rather than Next's opengraph-image file:
+ * inside a route group Next gives that file a hashed address, while pages name this one.
+ */
 export const dynamicParams = false;
 export const generateStaticParams = countryStaticParams;
 
-export default async function CountryImage({ params }: { params: Promise<{ country: string }> }) {
+export async function GET(_request: Request, { params }: { params: Promise<{ country: string }> }): Promise<Response> {
   const country = await getCountry((await params).country);
-  if (!country) notFound();
+  if (!country) return notFoundImage();
   const latest = country.entries[0];
   return renderOgImage({
     eyebrow: country.region.join(' › '),

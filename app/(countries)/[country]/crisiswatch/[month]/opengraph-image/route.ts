@@ -1,0 +1,25 @@
+import { getCrisisWatchEntry } from '@/lib/content';
+import { VERDICT_LABELS } from '@/lib/content/verdicts';
+import { formatMonth } from '@/lib/format';
+import { notFoundImage, renderOgImage } from '@/lib/og/render-og-image';
+import { CONTENT_CACHE_CONTROL } from '@/lib/server/response-policy';
+
+/**
+ * A month's share image, drawn when asked for, not at build time: an archive has tens of
+ * thousands of months and few are ever shared, while prerendering each cost a third of the build
+ * (docs/benchmarks.md). Shared caches keep it like any page.
+ */
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ country: string; month: string }> };
+
+export async function GET(_request: Request, { params }: Params): Promise<Response> {
+  const { country: slug, month } = await params;
+  const found = await getCrisisWatchEntry(slug, month);
+  // Drafts are not in a production tree, so this refuses them as it refuses unknown months.
+  if (!found) return notFoundImage();
+  return renderOgImage(
+    { eyebrow: `CrisisWatch ${found.country.name}`, title: formatMonth(found.entry.month), subtitle: VERDICT_LABELS[found.entry.verdict] },
+    { 'cache-control': CONTENT_CACHE_CONTROL },
+  );
+}

@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { VerdictBadge } from '@/components/verdict-badge';
+import { getCountries, type Country } from '@/lib/content';
+import { countriesByRegion } from '@/lib/countries/countries-by-region';
+import { formatMonth } from '@/lib/format';
+import { pageMetadata } from '@/lib/page-metadata';
+import { COUNTRIES_PATH, countryFeedPath, countryPath, entryPath, historyDataPath } from '@/lib/paths';
+
+export const metadata = pageMetadata({
+  title: 'Countries',
+  description: 'Every country we follow, by region, with its latest CrisisWatch verdict, feed and data files.',
+  path: COUNTRIES_PATH,
+});
+
+export default async function CountriesPage() {
+  const groups = countriesByRegion(await getCountries());
+  return (
+    <>
+      <h1>Countries</h1>
+      <p className="page-intro">Every country we follow, by region, with its latest CrisisWatch verdict. Each has an Atom feed and its verdicts as data files.</p>
+      {groups.length === 0 && <p>No countries are published yet.</p>}
+      {groups.map((group) => (
+        <section key={group.region} aria-labelledby={headingId(group.region)} className="region-group">
+          <h2 id={headingId(group.region)}>{group.region}</h2>
+          {group.subregions.map((subregion) =>
+            subregion.region === undefined ? (
+              <CountryList key="" countries={subregion.countries} />
+            ) : (
+              <section key={subregion.region} aria-labelledby={headingId(group.region, subregion.region)}>
+                <h3 id={headingId(group.region, subregion.region)}>{subregion.region}</h3>
+                <CountryList countries={subregion.countries} />
+              </section>
+            ),
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
+function CountryList({ countries }: { countries: Country[] }) {
+  return (
+    <ul className="country-rows">
+      {countries.map((country) => {
+        const latest = country.entries[0];
+        return (
+          <li key={country.slug}>
+            <p className="country-row-name">
+              <Link href={countryPath(country.slug)}>{country.name}</Link>
+            </p>
+            {latest ? (
+              <p>
+                <Link href={entryPath(country.slug, latest.month)}>CrisisWatch {formatMonth(latest.month)}</Link>: <VerdictBadge verdict={latest.verdict} />
+              </p>
+            ) : (
+              <p>No CrisisWatch entry yet.</p>
+            )}
+            <p className="country-row-files">
+              <a href={countryFeedPath(country.slug)}>
+                Atom feed<span className="visually-hidden"> of {country.name}</span>
+              </a>{' '}
+              ·{' '}
+              <a href={historyDataPath(country.slug, 'csv')}>
+                CSV<span className="visually-hidden"> of {country.name}’s verdicts</span>
+              </a>{' '}
+              ·{' '}
+              <a href={historyDataPath(country.slug, 'json')}>
+                JSON<span className="visually-hidden"> of {country.name}’s verdicts</span>
+              </a>
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+const headingId = (...regions: string[]) => `region-${regions.join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;

@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import type { MonthView } from '@/lib/crisiswatch/month-view';
+import { ALERT_LABELS, VERDICT_LABELS } from '@/lib/content/verdicts';
+import { formatMonth } from '@/lib/format';
+import styles from './month.module.css';
+
+/** The month's facts as a table, a row a country: the text equivalent of the month's map. */
+export function MonthTable({ view }: { view: MonthView }) {
+  const month = formatMonth(view.month);
+  return (
+    <div className={styles.tableScroll}>
+      <table className={styles.table}>
+        <caption>CrisisWatch {month}: each country’s verdict and alerts</caption>
+        <thead>
+          <tr>
+            <th scope="col">Country</th>
+            <th scope="col">Verdict</th>
+            <th scope="col">Alerts</th>
+            <th scope="col">Entry</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.countries.map((country) => (
+            <tr key={country.slug}>
+              <th scope="row">{country.name}</th>
+              <td>{VERDICT_LABELS[country.verdict]}</td>
+              <td>{country.alerts.length > 0 ? country.alerts.map((alert) => ALERT_LABELS[alert]).join(', ') : 'None'}</td>
+              <td>
+                <Link href={country.href}>
+                  Read<span className="visually-hidden"> CrisisWatch {country.name}, {month}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { ContentTree } from '../content';
+import type { Verdict } from '../content/schemas';
+import { formatMonth } from '../format';
+import { countryPath, entryPath, quoteAnchor } from '../paths';
+import { htmlToText } from './html-text';
+
+export const SEARCH_KINDS = ['profile', 'entry', 'quote'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** One searchable page or part of a page: a country profile, a CrisisWatch month, a quote. */
+export type SearchDocument = {
+  /** Unique across the tree: `entry:mali:2023-02`. */
+  id: string;
+  kind: SearchKind;
+  country: { slug: string; name: string };
+  href: string;
+  /** Searched first: the country's name, `Mali, February 2023`, the expert and their title. */
+  title: string;
+  /** Searched second: the entry's lead, the profile's regions, the quote's outlet. */
+  lead: string;
+  /** Searched last, and the text snippets are cut from (after the lead). */
+  body: string;
+  /** For ordering equal scores, newest first; and shown: YYYY-MM (a month) or YYYY-MM-DD (a quote). */
+  date?: string;
+  verdict?: Verdict;
+};
+
+/** Every document of the tree, in the tree's order. The tree's HTML and text are read, never changed. */
+export function toSearchDocuments(tree: ContentTree): SearchDocument[] {
+  return tree.countries.flatMap((country) => {
+    const owner = { slug: country.slug, name: country.name };
+    const profile: SearchDocument = {
+      id: `profile:${country.slug}`,
+      kind: 'profile',
+      country: owner,
+      href: countryPath(country.slug),
+      title: country.name,
+      lead: country.region.join(', '),
+      body: htmlToText(country.profileHtml),
+    };
+    const entries = country.entries.map(
+      (entry): SearchDocument => ({
+        id: `entry:${country.slug}:${entry.month}`,
+        kind: 'entry',
+        country: owner,
+        href: entryPath(country.slug, entry.month),
+        title: `${country.name}, ${formatMonth(entry.month)}`,
+        lead: entry.lead,
+        body: entry.text,
+        date: entry.month,
+        verdict: entry.verdict,
+      }),
+    );
+    const quotes = country.quotes.map(
+      (quote): SearchDocument => ({
+        id: `quote:${country.slug}:${quote.id}`,
+        kind: 'quote',
+        country: owner,
+        href: `${countryPath(country.slug)}#${quoteAnchor(quote.id)}`,
+        title: `${quote.name}, ${quote.title}`,
+        lead: quote.outlet,
+        body: htmlToText(quote.html),
+        date: quote.date,
+      }),
+    );
+    return [profile, ...entries, ...quotes];
+  });
+}

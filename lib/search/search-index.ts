@@ -1,0 +1,66 @@
+import MiniSearch from 'minisearch';
+import type { ContentTree } from '../content';
+import { toSearchDocuments, type SearchDocument } from './documents';
+import { fuzzyFor, prefixFor, processTerm, tokenize } from './terms';
+
+/** Title words count most, then the lead, then the body. */
+export const FIELD_BOOSTS = { title: 3, lead: 2, body: 1 } as const;
+const FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[];
+
+/** What MiniSearch indexes: a document and its place in the tie-break order, which is its id there. */
+type Indexed = SearchDocument & { rank: number };
+
+export type SearchIndex = {
+  miniSearch: MiniSearch<Indexed>;
+  /**
+   * What a hit shows, newest first then by id; a document's place here is its id in MiniSearch,
+   * so equal scores are ordered by comparing two numbers (kept here, not in MiniSearch's stored
+   * fields, so it is held once).
+   */
+  documents: SearchDocument[];
+  /** The country slugs and names of the tree, in its order: what the country filter offers. */
+  countries: { slug: string; name: string }[];
+};
+
+export function buildSearchIndex(tree: ContentTree): SearchIndex {
+  const documents = toSearchDocuments(tree).sort((a, b) => compare(b.date ?? '', a.date ?? '') || compare(a.id, b.id));
+  const miniSearch = new MiniSearch<Indexed>({
+    idField: 'rank',
+    fields: FIELDS,
+    storeFields: [],
+    tokenize,
+    processTerm,
+    searchOptions: { boost: { ...FIELD_BOOSTS }, fuzzy: fuzzyFor, prefix: prefixFor, combineWith: 'AND' },
+  });
+  miniSearch.addAll(documents.map((document, rank) => ({ ...document, rank })));
+  return {
+    miniSearch,
+    documents,
+    countries: tree.countries.map((country) => ({ slug: country.slug, name: country.name })),
+  };
+}
+
+/** Code-unit order: dates (YYYY-MM, YYYY-MM-DD) and ids are ASCII. Undated (profiles) sort last. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * One index per loaded tree, built on first use: the tree is loaded once per process in
+ * production (so is this), and again after an edit in development (lib/content/index.ts), when
+ * the new tree object gets a new index and the old one goes with the old tree. Kept on
+ * globalThis, as the tree is, so every Next bundle that searches shares one.
+ */
+const INDEXES = Symbol.for('crisis-briefings.search-indexes');
+type IndexHolder = { [INDEXES]?: WeakMap<ContentTree, SearchIndex> };
+
+export function getSearchIndex(tree: ContentTree): SearchIndex {
+  const holder = globalThis as IndexHolder;
+  const indexes = (holder[INDEXES] ??= new WeakMap());
+  let index = indexes.get(tree);
+  if (!index) {
+    index = buildSearchIndex(tree);
+    indexes.set(tree, index);
+  }
+  return index;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { VERDICTS } from '../content/schemas';
+import type { SearchFilters } from './search';
+import { queryTerms } from './terms';
+
+/** Long enough for any real question, short enough that a pasted page is refused, not searched. */
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_WORDS = 12;
+
+export type SearchQuery = { q: string; filters: SearchFilters; page: number };
+export type SearchQueryProblem = { field: 'q' | 'country' | 'verdict' | 'page'; message: string };
+export type ParsedSearchQuery = { ok: true; query: SearchQuery } | { ok: false; errors: SearchQueryProblem[]; query: Partial<SearchQuery> };
+
+type Params = Record<string, string | string[] | undefined>;
+
+function schemas(countrySlugs: readonly string[]) {
+  return {
+    q: z
+      .string()
+      .max(MAX_QUERY_LENGTH, { error: `Shorten the search to ${MAX_QUERY_LENGTH} characters or fewer` })
+      // Each word is looked up on its own (with its typos and prefixes): a bound on words bounds the work.
+      .refine((q) => queryTerms(q).length <= MAX_QUERY_WORDS, { error: `Use at most ${MAX_QUERY_WORDS} words` })
+      .default(''),
+    country: z
+      .string()
+      .refine((slug) => countrySlugs.includes(slug), { error: (issue) => `Choose a country from the list: ${JSON.stringify(issue.input)} is not one we follow` })
+      .optional(),
+    verdict: z.enum(VERDICTS, { error: (issue) => `Choose a verdict: ${VERDICTS.join(', ')} (not ${JSON.stringify(issue.input)})` }).optional(),
+    page: z.coerce
+      .number({ error: 'Choose a page number' })
+      .int({ error: 'Choose a whole page number' })
+      .min(1, { error: 'Pages start at 1' })
+      .max(10_000, { error: 'Choose a page number up to 10000' })
+      .default(1),
+  };
+}
+
+/**
+ * The search page's query string. Every field is optional and an empty value means "any"; a
+ * repeated field counts once (its first value). Each field is checked on its own, so every
+ * problem is reported at once, named by its field; what was valid is kept to refill the form.
+ */
+export function parseSearchQuery(params: Params, countrySlugs: readonly string[]): ParsedSearchQuery {
+  const single = (key: string) => {
+    const value = params[key];
+    const text = (Array.isArray(value) ? value[0] : value)?.replace(/\s+/g, ' ').trim();
+    return text ? text : undefined;
+  };
+  const shapes = schemas(countrySlugs);
+  const errors: SearchQueryProblem[] = [];
+  const check = <T>(field: SearchQueryProblem['field'], schema: z.ZodType<T>): T | undefined => {
+    const result = schema.safeParse(single(field));
+    if (result.success) return result.data;
+    errors.push({ field, message: result.error.issues[0]?.message ?? 'Invalid value' });
+    return undefined;
+  };
+  const q = check('q', shapes.q);
+  const country = check('country', shapes.country);
+  const verdict = check('verdict', shapes.verdict);
+  const page = check('page', shapes.page);
+  const filters: SearchFilters = {};
+  if (country !== undefined) filters.country = country;
+  if (verdict !== undefined) filters.verdict = verdict;
+  if (errors.length > 0 || q === undefined || page === undefined) {
+    return { ok: false, errors, query: { ...(q !== undefined ? { q } : {}), filters } };
+  }
+  return { ok: true, query: { q, filters, page } };
+}

@@ -1,0 +1,92 @@
+import type { SearchResult } from 'minisearch';
+import type { Verdict } from '../content/schemas';
+import type { SearchDocument, SearchKind } from './documents';
+import type { SearchIndex } from './search-index';
+import { markMatches, snippet, type TextPart } from './snippet';
+import { queryTerms } from './terms';
+
+export const SEARCH_PAGE_SIZE = 10;
+
+export type SearchFilters = { country?: string; verdict?: Verdict };
+
+export type SearchHit = {
+  id: string;
+  kind: SearchKind;
+  href: string;
+  country: { slug: string; name: string };
+  title: TextPart[];
+  snippet: TextPart[];
+  date?: string;
+  verdict?: Verdict;
+};
+
+export type SearchResults = {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** False when no document had every word, and these are the documents with any of them. */
+  matchedAllWords: boolean;
+  /** The query had no word to look up (only punctuation or the commonest words). */
+  noTerms: boolean;
+};
+
+/**
+ * Runs a query: every word must match (in any field, exactly, by prefix or with a typo); if no
+ * document has them all, documents with any of them are offered instead, and the results say so.
+ * A verdict filter keeps CrisisWatch months only (profiles and quotes have no verdict). Hits are
+ * ordered by score, then newest first, then by id, so a page's contents never shuffle.
+ */
+export function searchContent(index: SearchIndex, q: string, filters: SearchFilters = {}, page = 1, pageSize = SEARCH_PAGE_SIZE): SearchResults {
+  if (queryTerms(q).length === 0) return { hits: [], total: 0, page, pageCount: 0, matchedAllWords: true, noTerms: true };
+  const keep = filterFor(index, filters);
+  // A document left out by a filter is skipped before it is scored (a boost of 0), not after.
+  const options = keep ? { boostDocument: (rank: number) => (keep(rank) ? 1 : 0) } : {};
+  let matchedAllWords = true;
+  let results = index.miniSearch.search(q, options);
+  if (results.length === 0 && queryTerms(q).length > 1) {
+    results = index.miniSearch.search(q, { ...options, combineWith: 'OR' });
+    matchedAllWords = results.length === 0;
+  }
+  breakTies(results);
+  const pageCount = Math.ceil(results.length / pageSize);
+  const hits = results.slice((page - 1) * pageSize, page * pageSize).map((result) => toHit(index.documents[result.id as number]!, new Set(result.terms)));
+  return { hits, total: results.length, page, pageCount, matchedAllWords, noTerms: false };
+}
+
+/**
+ * MiniSearch returns results by score; equal scores are put in the index's order (newest first,
+ * then by id), in place. Only runs of equal scores are sorted: a common word can match every
+ * document, and sorting them all again would cost more than the search.
+ */
+function breakTies(results: SearchResult[]): void {
+  for (let start = 0; start < results.length; ) {
+    let end = start + 1;
+    while (end < results.length && results[end]!.score === results[start]!.score) end += 1;
+    if (end - start > 1) results.splice(start, end - start, ...results.slice(start, end).sort((a, b) => (a.id as number) - (b.id as number)));
+    start = end;
+  }
+}
+
+function filterFor(index: SearchIndex, { country, verdict }: SearchFilters): ((rank: number) => boolean) | undefined {
+  if (!country && !verdict) return undefined;
+  return (rank) => {
+    const document = index.documents[rank];
+    return document !== undefined && (!country || document.country.slug === country) && (!verdict || document.verdict === verdict);
+  };
+}
+
+function toHit(document: SearchDocument, matched: Set<string>): SearchHit {
+  // An entry's lead is its first sentence on the page, so a snippet may start there.
+  const text = document.kind === 'entry' ? `${document.lead} ${document.body}` : document.body;
+  return {
+    id: document.id,
+    kind: document.kind,
+    href: document.href,
+    country: document.country,
+    title: markMatches(document.title, matched),
+    snippet: snippet(text.replace(/\s+/g, ' '), matched),
+    ...(document.date ? { date: document.date } : {}),
+    ...(document.verdict ? { verdict: document.verdict } : {}),
+  };
+}

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS } from '../e2e/sites';
+import { formatTable } from './format-table';
+import { startNextServer } from './next-server';
+
+/** The pages the reader's-site issue names: home, the month across countries, a country, an entry, a search. */
+const PAGES = ['/', '/crisiswatch', '/mali', '/mali/crisiswatch/2023-02', '/search?q=army'];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+/**
+ * `npm run bench -- lighthouse`: Lighthouse 12 (mobile, its default: a slow 4G and a 4× slower
+ * CPU, simulated) on the production build in Debian's Chromium, one page at a time. Prints the
+ * four scores and, for any score under 100, the audits that cost points.
+ */
+export async function lighthouseBench(projectDir: string, distDir: string): Promise<void> {
+  if (!existsSync(path.join(projectDir, distDir, 'BUILD_ID'))) {
+    console.log(`Lighthouse: skipped, no production build in ${distDir}/. Run \`npm run build\` first.`);
+    return;
+  }
+  const server = await startNextServer(projectDir);
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+  });
+  const rows: string[][] = [];
+  const lost: string[] = [];
+  try {
+    for (const page of PAGES) {
+      const result = await lighthouse(`${server.origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const lhr = result?.lhr;
+      if (!lhr) {
+        rows.push([page, 'no result', '', '', '', '']);
+        continue;
+      }
+      const score = (id: string) => {
+        const value = lhr.categories[id]?.score;
+        return value === null || value === undefined ? '–' : String(Math.round(value * 100));
+      };
+      const lcp = lhr.audits['largest-contentful-paint']?.displayValue ?? '';
+      rows.push([page, ...CATEGORIES.map(score), lcp]);
+      for (const id of CATEGORIES.slice(1)) {
+        for (const ref of lhr.categories[id]?.auditRefs ?? []) {
+          const audit = lhr.audits[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) lost.push(`${page} ${id}: ${audit.id} (${audit.title})`);
+        }
+      }
+    }
+  } finally {
+    chrome.kill();
+    await server.stop();
+  }
+  console.log('Lighthouse 12, mobile (simulated slow 4G, 4× CPU slowdown), production build served by next start on 127.0.0.1');
+  console.log(formatTable(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP'], rows));
+  for (const line of lost) console.log(`lost points: ${line}`);
+}

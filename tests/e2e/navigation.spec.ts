@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { VERDICT_LABELS } from '../../lib/content/verdicts';
+import { formatMonth } from '../../lib/format';
+import { FICTIONAL_SITE_URL } from './sites';
+import { newestEntry } from './support/live-content';
+
+/** Each page with the section the header must mark as current (none for the home page). */
+const SECTIONS: [string, string | undefined][] = [
+  ['/', undefined],
+  ['/countries', 'Countries'],
+  ['/mali', 'Countries'],
+  ['/mali/crisiswatch/2023-02', 'Countries'],
+  ['/crisiswatch', 'CrisisWatch'],
+  ['/search?q=army', 'Search'],
+  ['/subscribe?result=pending&country=mali', 'Subscribe'],
+];
+
+test.describe('site navigation', () => {
+  for (const [path, section] of SECTIONS) {
+    test(`${path} names its section in the header${section ? ` (${section})` : ''}`, async ({ page }) => {
+      await page.goto(path);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await expect(nav.getByRole('link')).toHaveText(['Countries', 'CrisisWatch', 'Search', 'Subscribe']);
+      const current = nav.locator('a[aria-current="page"]');
+      if (section) await expect(current).toHaveText(section);
+      else await expect(current).toHaveCount(0);
+    });
+  }
+
+  test('the footer links the feeds, the data files and the sitemap', async ({ page, request }) => {
+    await page.goto('/mali');
+    const footer = page.getByRole('contentinfo');
+    for (const name of [/Atom feed/, /Data files/, /Sitemap/]) {
+      const href = await footer.getByRole('link', { name }).getAttribute('href');
+      expect((await request.get(href ?? '')).status(), String(name)).toBe(200);
+    }
+  });
+
+  test('the keyboard goes skip link, home, each section, then the search field, and Enter searches', async ({ page }) => {
+    await page.goto('/mali');
+    const expected = ['Skip to main content', process.env.SITE_NAME ?? '', 'Countries', 'CrisisWatch', 'Search', 'Subscribe'];
+    const reached: string[] = [];
+    for (let step = 0; step < expected.length; step += 1) {
+      await page.keyboard.press('Tab');
+      reached.push((await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')) || '');
+    }
+    expect(reached.slice(2)).toEqual(expected.slice(2));
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('searchbox', { name: 'Search briefings' })).toBeFocused();
+    await page.keyboard.type('army');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/search\?q=army$/);
+  });
+});
+
+test.describe('countries by region', () => {
+  test('lists every country under its regions, broadest first, with the latest verdict in words', async ({ page }) => {
+    await page.goto(`${FICTIONAL_SITE_URL}/countries`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Countries');
+    const ruritania = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Ruritania', exact: true }) });
+    await expect(ruritania).toContainText(/CrisisWatch \w+ \d{4}: (Deteriorated|Improved|Unchanged)/);
+    await ruritania.getByRole('link', { name: 'Ruritania', exact: true }).click();
+    await expect(page).toHaveURL(/\/ruritania$/);
+  });
+
+  test('the real site lists each country under its broadest region, with its newest month and feed', async ({ page }) => {
+    const { country, entry } = await newestEntry('mali');
+    await page.goto('/countries');
+    const region = page.getByRole('region', { name: country.region[0] });
+    const item = region.getByRole('listitem').filter({ has: page.getByRole('link', { name: country.name, exact: true }) });
+    await expect(item).toContainText(`CrisisWatch ${formatMonth(entry.month)}: ${VERDICT_LABELS[entry.verdict]}`);
+    await expect(item.getByRole('link', { name: `Atom feed of ${country.name}` })).toHaveAttribute('href', `/${country.slug}/feed.xml`);
+  });
+});

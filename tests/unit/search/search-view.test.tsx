@@ -1,0 +1,41 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { SearchForm } from '@/components/search-form';
+import { SearchResultList } from '@/components/search-results';
+import { buildSearchIndex, parseSearchQuery, searchContent } from '@/lib/search';
+import { loadSearchTree } from './search-tree';
+
+/** The server-rendered page parts: marks as elements, every field labelled, filters kept in page links. */
+describe('the search page, as the server renders it', async () => {
+  const tree = await loadSearchTree();
+  const index = buildSearchIndex(tree);
+
+  it('marks matched words with <mark> elements, with the text escaped', () => {
+    const results = searchContent(index, 'adjourned');
+    const html = renderToStaticMarkup(<SearchResultList q="adjourned <b>" filters={{}} results={results} pageSize={10} />);
+    expect(html).toContain('met and <mark>adjourned</mark>.');
+    expect(html).toContain('3 results for “adjourned &lt;b&gt;”.');
+    expect(html.match(/<li/g)).toHaveLength(3);
+    expect(html).toContain('href="/freedonia/crisiswatch/2024-06"');
+  });
+
+  it('links every page with the query and filters', () => {
+    const results = searchContent(index, 'Zenda', { country: 'ruritania' }, 2, 10);
+    const html = renderToStaticMarkup(<SearchResultList q="Zenda" filters={{ country: 'ruritania' }} countryName="Ruritania" results={results} pageSize={10} />);
+    expect(html).toContain('<ol class');
+    expect(html).toContain('start="11"');
+    expect(html).toContain('href="/search?q=Zenda&amp;country=ruritania&amp;page=3"');
+    expect(html).toContain('href="/search?q=Zenda&amp;country=ruritania"');
+    expect(html).toContain('results for “Zenda” in Ruritania; page 2 of 3.');
+  });
+
+  it('labels every field and shows each problem next to its field', () => {
+    const parsed = parseSearchQuery({ q: 'Zenda', country: 'atlantis' }, ['freedonia', 'ruritania']);
+    if (parsed.ok) throw new Error('expected a problem');
+    const html = renderToStaticMarkup(<SearchForm q="Zenda" countries={tree.countries} errors={parsed.errors} />);
+    for (const id of ['search-q', 'search-country', 'search-verdict']) expect(html).toContain(`<label for="${id}">`);
+    expect(html).toMatch(/<select id="search-country" name="country" aria-invalid="true" aria-describedby="search-country-error">/);
+    expect(html).toContain('<p id="search-country-error" class="field-error">Choose a country from the list: &quot;atlantis&quot; is not one we follow</p>');
+    expect(html).toContain('role="alert"');
+  });
+});
