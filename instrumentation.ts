@@ -10,12 +10,20 @@ export async function register() {
   const { getSubscriptionService } = await import('./lib/subscriptions/subscription-service');
   getSubscriptionService();
   // The search index is built from the loaded content on first use: start it now, in the
-  // background, so the first reader to search does not wait. A content problem is the page's to
-  // report, so a failure here is dropped (the next search tries again). Not in development,
-  // where a page loads only what it shows.
+  // background, so the first reader to search does not wait; but after the subscriber store has
+  // opened (or failed to), since loading is CPU-bound and the store decides whether this instance
+  // counts the rate limit with the others. A content problem is the page's to report, so a
+  // failure here is dropped (the next search tries again). Not in development, where a page
+  // loads only what it shows.
   if (process.env.NODE_ENV !== 'production') return;
-  const [{ getContent }, { getSearchIndex }] = await Promise.all([import('./lib/content'), import('./lib/search/search-index')]);
-  getContent()
+  const [{ storeAnswers }, { getContent }, { getSearchIndex }] = await Promise.all([
+    import('./lib/subscriptions/subscription-service'),
+    import('./lib/content'),
+    import('./lib/search/search-index'),
+  ]);
+  void storeAnswers()
+    .catch(() => false)
+    .then(() => getContent())
     .then((tree) => getSearchIndex(tree))
     .catch(() => undefined);
 }

@@ -14,14 +14,14 @@ export function numericCodeOf(alpha3: string): string | undefined {
 export function mapIdOf(alpha3: string | undefined): string | undefined {
   if (alpha3 === undefined) return undefined;
   const id = numericCodeOf(alpha3);
-  return id !== undefined && getWorldAtlas('50m').byId.has(id) ? id : undefined;
+  return id !== undefined && getWorldAtlas('50m').hasShape(id) ? id : undefined;
 }
 
 /** Why a content file's code cannot be drawn, in words an editor can act on; undefined when it can. */
 export function iso3166Problem(alpha3: string): string | undefined {
   const id = numericCodeOf(alpha3);
   if (id === undefined) return `"${alpha3}" is not an ISO 3166-1 alpha-3 country code (Mali is MLI); check it, or remove the field to publish without a map`;
-  if (!getWorldAtlas('50m').byId.has(id)) {
+  if (!getWorldAtlas('50m').hasShape(id)) {
     return `${alpha3} (numeric ${id}) has no shape in the map data (world-atlas, Natural Earth 1:50m); remove the field to publish without a map`;
   }
   return undefined;

@@ -20,6 +20,8 @@ export type WorldAtlas = {
   shapes: CountryShape[];
   /** One shape per numeric code; a country in several pieces (Australia) is merged into one. */
   byId: Map<string, CountryShape>;
+  /** Whether the file has a shape for this numeric code: what validation asks, without building any shape. */
+  hasShape: (id: string) => boolean;
   /** Codes of the countries sharing a land border with the given one, in this file's detail. */
   neighboursOf: (id: string) => string[];
 };
@@ -70,17 +72,30 @@ function indexAtlas(topology: CountriesTopology): WorldAtlas {
     const id = String(geometry.id);
     indexesById.set(id, [...(indexesById.get(id) ?? []), index]);
   });
-  const shapes = geometries.map((geometry) => toShape(topology, geometry));
-  const byId = new Map<string, CountryShape>();
-  for (const [id, indexes] of indexesById) {
-    const parts = indexes.map((index) => geometries[index]!);
-    const first = shapes[indexes[0]!]!;
-    byId.set(id, parts.length === 1 ? first : { type: 'Feature', properties: first.properties, geometry: merge(topology, parts) });
-  }
+  // Shapes are built on first use (close to a second for 1:50m): a content check, or a server
+  // starting up, asks only which codes exist.
+  let shapes: CountryShape[] | undefined;
+  let byId: Map<string, CountryShape> | undefined;
+  const allShapes = () => (shapes ??= geometries.map((geometry) => toShape(topology, geometry)));
+  const shapesById = () => {
+    if (byId) return byId;
+    byId = new Map();
+    for (const [id, indexes] of indexesById) {
+      const parts = indexes.map((index) => geometries[index]!);
+      const first = allShapes()[indexes[0]!]!;
+      byId.set(id, parts.length === 1 ? first : { type: 'Feature', properties: first.properties, geometry: merge(topology, parts) });
+    }
+    return byId;
+  };
   let adjacency: number[][] | undefined;
   return {
-    shapes,
-    byId,
+    get shapes() {
+      return allShapes();
+    },
+    get byId() {
+      return shapesById();
+    },
+    hasShape: (id) => indexesById.has(id),
     neighboursOf(id) {
       // Computed on first use: validation needs only the index above.
       adjacency ??= neighbors(geometries);

@@ -1,7 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import { promisify } from 'node:util';
+import type { Result } from 'lighthouse';
 import { CHROMIUM_ARGS } from '../e2e/sites';
 import { formatTable } from './format-table';
 import { startNextServer } from './next-server';
@@ -21,16 +22,11 @@ export async function lighthouseBench(projectDir: string, distDir: string): Prom
     return;
   }
   const server = await startNextServer(projectDir);
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
-  });
   const rows: string[][] = [];
   const lost: string[] = [];
   try {
     for (const page of PAGES) {
-      const result = await lighthouse(`${server.origin}${page}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-      const lhr = result?.lhr;
+      const lhr = await runLighthouse(projectDir, `${server.origin}${page}`);
       if (!lhr) {
         rows.push([page, 'no result', '', '', '', '']);
         continue;
@@ -49,10 +45,31 @@ export async function lighthouseBench(projectDir: string, distDir: string): Prom
       }
     }
   } finally {
-    chrome.kill();
     await server.stop();
   }
   console.log('Lighthouse 12, mobile (simulated slow 4G, 4× CPU slowdown), production build served by next start on 127.0.0.1');
   console.log(formatTable(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'LCP'], rows));
   for (const line of lost) console.log(`lost points: ${line}`);
 }
+
+/**
+ * Lighthouse's own command in a plain Node process (it launches and closes Chromium itself): run
+ * inside this tsx process, the functions it sends to the page carry tsx's helper names and fail.
+ */
+async function runLighthouse(projectDir: string, url: string): Promise<Result | undefined> {
+  const bin = path.join(projectDir, 'node_modules', 'lighthouse', 'cli', 'index.js');
+  const args = [bin, url, '--output=json', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`];
+  try {
+    const { stdout } = await run(process.execPath, args, {
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 180_000,
+    });
+    return JSON.parse(stdout) as Result;
+  } catch (error) {
+    console.log(`note: Lighthouse on ${url} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return undefined;
+  }
+}
+
+const run = promisify(execFile);

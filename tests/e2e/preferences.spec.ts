@@ -35,6 +35,8 @@ async function confirmedSubscriber(page: Page, label: string): Promise<string> {
 }
 
 test('a subscriber changes the countries they follow, leaves everything and comes back, by keyboard', async ({ browser, javaScriptEnabled }) => {
+  // A whole subscription (form, confirmation mail, link) and two axe scans before the steps themselves.
+  test.setTimeout(60_000);
   const page = await pageFor(browser, javaScriptEnabled);
   const preferences = await confirmedSubscriber(page, 'prefs');
   await page.goto(preferences);

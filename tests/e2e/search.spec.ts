@@ -104,7 +104,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(site('/search?q=Zenda&country=ruritania&verdict=improved&page=5'));
     });
 
-    test('explains bad input and an empty result, and keeps result pages out of search engines', async ({ page }) => {
+    test('explains bad input and an empty result, and names the one search page as the canonical URL of every result page', async ({ page }) => {
       await page.goto(site('/search?q=Zenda&country=atlantis&verdict=worse&page=0'));
       const alert = page.getByRole('alert').filter({ hasText: 'The search could not be run' });
       await expect(alert).toContainText('Choose a country from the list: "atlantis" is not one we follow');
@@ -116,7 +116,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto(site('/search?q=qwxzvb'));
       await expect(page.getByRole('status')).toHaveText('No results for “qwxzvb”.');
       await expect(page.getByRole('main')).toContainText('check the spelling');
-      await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+      // One canonical search page for every query, rather than an index entry per query.
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', site('/search'));
     });
   });
 }

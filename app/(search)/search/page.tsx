@@ -12,11 +12,11 @@ const DESCRIPTION = 'Search every country profile, CrisisWatch month and expert 
 
 /** Answered per request from the in-memory tree and its index (built once per loaded tree). */
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const params = await searchParams;
-  const searched = Object.values(params).some((value) => value !== undefined && value !== '');
-  const base = pageMetadata({ title: 'Search the briefings', description: DESCRIPTION, path: SEARCH_PATH });
-  // Result pages are endless and change with the content: not for search engines' indexes.
-  return searched ? { ...base, robots: { index: false, follow: true } } : base;
+  // Every result page names /search as its canonical page: results are endless and change with
+  // the content, so engines fold them into the one search page instead of indexing each (a
+  // noindex would also tell them the page itself is not to be found).
+  await searchParams;
+  return pageMetadata({ title: 'Search the briefings', description: DESCRIPTION, path: SEARCH_PATH });
 }
 
 export default async function SearchPage({ searchParams }: Props) {
