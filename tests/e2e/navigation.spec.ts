@@ -72,3 +72,20 @@ test.describe('countries by region', () => {
     await expect(item.getByRole('link', { name: `Atom feed of ${country.name}` })).toHaveAttribute('href', `/${country.slug}/feed.xml`);
   });
 });
+
+test.describe('an entry on paper', () => {
+  test('drops the navigation and the side column, and prints each link’s address and its own', async ({ page, baseURL }) => {
+    const { country, entry } = await newestEntry('mali');
+    await page.goto(`/${country.slug}/crisiswatch/${entry.month}`);
+    const printedFrom = page.getByText(`Printed from ${baseURL}/${country.slug}/crisiswatch/${entry.month}`);
+    await expect(printedFrom).toBeHidden();
+    await page.emulateMedia({ media: 'print' });
+    await expect(printedFrom).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Latest Updates' })).toBeHidden();
+    // On paper the address is part of the link's text, so the link is found by where it points.
+    const countryLink = page.getByRole('main').locator(`a[href="/${country.slug}"]`).first();
+    const after = await countryLink.evaluate((link) => getComputedStyle(link, '::after').content);
+    expect(after).toContain(`/${country.slug}`);
+  });
+});
