@@ -16,17 +16,7 @@ export function Pagination({ page, pageCount, hrefFor, label }: { page: number; 
         )}
         {pages.map((number) => (
           <li key={number}>
-            {number === page ? (
-              <span aria-current="page" className="pagination-current">
-                <span className="visually-hidden">Page </span>
-                {number}
-              </span>
-            ) : (
-              <Link href={hrefFor(number)}>
-                <span className="visually-hidden">Page </span>
-                {number}
-              </Link>
-            )}
+            <PageNumber number={number} current={number === page} href={hrefFor(number)} />
           </li>
         ))}
         {page < pageCount && (
@@ -38,5 +28,23 @@ export function Pagination({ page, pageCount, hrefFor, label }: { page: number; 
         )}
       </ul>
     </nav>
+  );
+}
+
+/** One page's number: the current page marked (aria-current), every other a link to it. */
+export function PageNumber({ number, current, href, prefetch }: { number: number; current: boolean; href: string; prefetch?: boolean }) {
+  if (current) {
+    return (
+      <span aria-current="page" className="pagination-current">
+        <span className="visually-hidden">Page </span>
+        {number}
+      </span>
+    );
+  }
+  return (
+    <Link href={href} prefetch={prefetch}>
+      <span className="visually-hidden">Page </span>
+      {number}
+    </Link>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PageNumber } from './pagination';
 
 /** Pages shown either side of the current one; the first and last are always shown. */
 const AROUND = 2;
@@ -24,17 +25,7 @@ export function SearchPagination({ page, pageCount, hrefFor }: { page: number; p
         {shown.map((number, index) => (
           <li key={number}>
             {index > 0 && number - shown[index - 1]! > 1 && <span aria-hidden="true">… </span>}
-            {number === page ? (
-              <span aria-current="page" className="pagination-current">
-                <span className="visually-hidden">Page </span>
-                {number}
-              </span>
-            ) : (
-              <Link href={hrefFor(number)} prefetch={false}>
-                <span className="visually-hidden">Page </span>
-                {number}
-              </Link>
-            )}
+            <PageNumber number={number} current={number === page} href={hrefFor(number)} prefetch={false} />
           </li>
         ))}
         {page < pageCount && (
