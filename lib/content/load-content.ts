@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { getFileCache, hashOf, type FileCache } from './file-cache';
+import { linkCrossReferences } from './cross-references';
 import { checkInternalLinks, type LinkSource, type PageSource } from './internal-links';
 import { listContentRoutes, type ContentRoutes } from './list-content-routes';
 import { iso3166Problem } from '../maps/country-codes';
@@ -107,7 +108,19 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   loader.problems.push(...checkInternalLinks(linkTargets, loader.links.filter((source) => options.includeDrafts || !source.draft)));
   if (loader.problems.length > 0) throw new ContentValidationError(sortProblems(loader.problems));
   countries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  linkEntriesCrossReferences(countries);
   return { countries, warnings: sortProblems(loader.warnings), draftsLeftOut };
+}
+
+/** CrisisWatch's "(see Burkina Faso)" becomes a link wherever the tree has that country. */
+function linkEntriesCrossReferences(countries: Country[]): void {
+  const targets = countries.map((country) => ({ slug: country.slug, name: country.name, months: new Set(country.entries.map((entry) => entry.month)) }));
+  for (const country of countries) {
+    for (const entry of country.entries) {
+      entry.html = linkCrossReferences(entry.html, entry.month, targets);
+      entry.excerptHtml = linkCrossReferences(entry.excerptHtml, entry.month, targets);
+    }
+  }
 }
 
 const pageSourcesFromFileNames = (routes: ContentRoutes): PageSource[] => routes.map(({ country, months }) => ({ slug: country, entries: months.map((month) => ({ month })) }));
