@@ -3,7 +3,7 @@ import { getCountries } from '@/lib/content';
 import { archivePageCount } from '@/lib/content/archive';
 import { getSettings } from '@/lib/config/settings';
 import { monthsWithEntries } from '@/lib/crisiswatch/month-view';
-import { COUNTRIES_PATH, archivePath, countryPath, entryPath, monthPath } from '@/lib/paths';
+import { ABOUT_PATH, COUNTRIES_PATH, VERDICTS_GUIDE_PATH, archivePath, countryPath, entryPath, monthPath } from '@/lib/paths';
 
 /** Every prerendered content page; filtered archive views are left out (they are queries). */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
@@ -21,10 +21,12 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   });
   // Each month across countries, changed when the last of its entries was; /crisiswatch itself
   // is left out, as its canonical URL is its month's page.
-  const months = monthsWithEntries(countries).map((month) => ({
-    url: `${SITE_URL}${monthPath(month)}`,
-    lastModified: newest(countries.flatMap((country) => country.entries.filter((entry) => entry.month === month).map((entry) => entry.period.to))),
-  }));
-  const countriesPage = { url: `${SITE_URL}${COUNTRIES_PATH}`, lastModified: home.lastModified };
-  return [home, countriesPage, ...pages, ...months];
+  const monthChanged = new Map<string, string>();
+  for (const entry of countries.flatMap((country) => country.entries)) {
+    const known = monthChanged.get(entry.month);
+    if (known === undefined || entry.period.to > known) monthChanged.set(entry.month, entry.period.to);
+  }
+  const months = monthsWithEntries(countries).map((month) => ({ url: `${SITE_URL}${monthPath(month)}`, lastModified: monthChanged.get(month) }));
+  const standing = [COUNTRIES_PATH, ABOUT_PATH, VERDICTS_GUIDE_PATH].map((path) => ({ url: `${SITE_URL}${path}`, lastModified: home.lastModified }));
+  return [home, ...standing, ...pages, ...months];
 }

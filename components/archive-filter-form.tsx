@@ -1,35 +1,40 @@
 import { VERDICTS } from '@/lib/content/schemas';
-import type { ArchiveFilter } from '@/lib/content/archive';
+import type { ArchiveChoice } from '@/lib/content/archive';
 import { VERDICT_LABELS } from '@/lib/content/verdicts';
 
 type Props = {
   action: string;
   years: number[];
-  filter: ArchiveFilter;
+  /** What the reader chose, kept as chosen even when it could not be applied. */
+  chosen: ArchiveChoice;
   errors: { field: string; message: string }[];
   clearHref: string;
 };
 
-/** A plain GET form: works without JavaScript, and every filtered view has its own URL. */
-export function ArchiveFilterForm({ action, years, filter, errors, clearHref }: Props) {
+const FIELDS = ['verdict', 'from', 'to'];
+
+/**
+ * A plain GET form: works without JavaScript, and every filtered view has its own URL. A problem
+ * is said once, next to its field; one that belongs to no field (a page number in the address)
+ * is said above the fields.
+ */
+export function ArchiveFilterForm({ action, years, chosen, errors, clearHref }: Props) {
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
+  const elsewhere = errors.filter((error) => !FIELDS.includes(error.field));
+  // A year chosen by address that has no month is still shown as chosen.
+  const yearOptions = [...new Set([...years, ...[chosen.from, chosen.to].map(Number).filter(Number.isInteger)])].sort((a, b) => b - a);
   return (
     <form className="archive-filter" action={action} method="get" aria-labelledby="filter-heading">
-      <h2 id="filter-heading" className="visually-hidden">
+      <h3 id="filter-heading" className="visually-hidden">
         Filter the archive
-      </h2>
-      {errors.length > 0 && (
-        <div className="form-errors" role="alert">
-          <p>The filter could not be applied:</p>
-          <ul>
-            {errors.map((error) => (
-              <li key={error.field}>{error.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      </h3>
+      {elsewhere.map((error) => (
+        <p key={error.field} className="field-error" role="alert">
+          {error.message}
+        </p>
+      ))}
       <div className="filter-fields">
-        <FilterSelect name="verdict" label="Verdict" value={filter.verdict} error={errorFor('verdict')}>
+        <FilterSelect name="verdict" label="Verdict" value={chosen.verdict} error={errorFor('verdict')}>
           <option value="">Any verdict</option>
           {VERDICTS.map((verdict) => (
             <option key={verdict} value={verdict}>
@@ -37,15 +42,15 @@ export function ArchiveFilterForm({ action, years, filter, errors, clearHref }: 
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect name="from" label="From year" value={filter.from?.toString()} error={errorFor('from')}>
+        <FilterSelect name="from" label="From year" value={chosen.from} error={errorFor('from')}>
           <option value="">Earliest</option>
-          {years.map((year) => (
+          {yearOptions.map((year) => (
             <option key={year}>{year}</option>
           ))}
         </FilterSelect>
-        <FilterSelect name="to" label="To year" value={filter.to?.toString()} error={errorFor('to')}>
+        <FilterSelect name="to" label="To year" value={chosen.to} error={errorFor('to')}>
           <option value="">Latest</option>
-          {years.map((year) => (
+          {yearOptions.map((year) => (
             <option key={year}>{year}</option>
           ))}
         </FilterSelect>
@@ -61,13 +66,13 @@ export function ArchiveFilterForm({ action, years, filter, errors, clearHref }: 
 function FilterSelect({ name, label, value, error, children }: { name: string; label: string; value?: string; error?: string; children: React.ReactNode }) {
   const id = `filter-${name}`;
   return (
-    <div className="filter-field">
+    <div className="filter-field" data-invalid={error ? true : undefined}>
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? ''} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
         {children}
       </select>
       {error && (
-        <p id={`${id}-error`} className="field-error">
+        <p id={`${id}-error`} className="field-error" role="alert">
           {error}
         </p>
       )}

@@ -12,11 +12,11 @@ export function ArchiveList({ country, entries }: { country: string; entries: Cr
           <h3>
             <Link href={entryPath(country, entry.month)}>{formatMonth(entry.month)}</Link>
           </h3>
-          <p className="verdict-line">
+          <div className="verdict-line">
             <VerdictBadge verdict={entry.verdict} />
-          </p>
-          <AlertList alerts={entry.alerts} />
-          <p>{entry.lead}</p>
+            <AlertList alerts={entry.alerts} month={entry.month} />
+          </div>
+          <p className="lead-text">{entry.lead}</p>
         </li>
       ))}
     </ol>

@@ -1,12 +1,13 @@
-import Link from 'next/link';
 import type { Country, CrisisWatchEntry } from '@/lib/content';
-import { isFiltered, type ArchiveFilter, type Paged } from '@/lib/content/archive';
+import { isFiltered, type ArchiveChoice, type ArchiveFilter, type Paged } from '@/lib/content/archive';
 import { getVerdictHistory } from '@/lib/content/verdict-history';
 import { VERDICT_LABELS } from '@/lib/content/verdicts';
+import { regionTrail } from '@/lib/countries/region-trail';
 import { formatMonth } from '@/lib/format';
 import { archivePath, countryFeedPath, countryPath, filteredArchivePath, historyDataPath } from '@/lib/paths';
 import { ArchiveFilterForm } from './archive-filter-form';
 import { ArchiveList } from './archive-list';
+import { Breadcrumb } from './breadcrumb';
 import { Pagination } from './pagination';
 import { VerdictTimeline } from './verdict-timeline';
 
@@ -15,42 +16,61 @@ type Props = {
   /** Undefined when the query was invalid: the form explains, the list stays empty. */
   paged?: Paged<CrisisWatchEntry>;
   filter: ArchiveFilter;
+  /** What the reader chose, shown again by the form (even when it could not be applied). */
+  chosen?: ArchiveChoice;
   errors: { field: string; message: string }[];
   hrefFor: (page: number) => string;
+  /** The years each page holds, for its link. */
+  pageLabels?: readonly string[];
 };
 
-export function CrisisWatchArchive({ country, paged, filter, errors, hrefFor }: Props) {
+/**
+ * A country's every month: the list (filter, months, pages by year) in the reading column, the
+ * verdict history beside it on a wide screen (after it on a phone).
+ */
+export function CrisisWatchArchive({ country, paged, filter, chosen, errors, hrefFor, pageLabels }: Props) {
   const years = [...new Set(country.entries.map((entry) => Number(entry.month.slice(0, 4))))].sort((a, b) => b - a);
   return (
-    <article className="archive">
-      <p className="region">
-        <Link href={countryPath(country.slug)}>{country.name}</Link> · {country.region.join(' › ')}
-      </p>
-      <h1>CrisisWatch {country.name}: every month</h1>
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">Verdict history</h2>
-        <VerdictTimeline history={getVerdictHistory(country)} headingId="history-heading" />
-        <p className="data-links">
-          Also as data: <a href={historyDataPath(country.slug, 'csv')}>CSV</a>, <a href={historyDataPath(country.slug, 'json')}>JSON</a>; or
-          follow the <a href={countryFeedPath(country.slug)}>{country.name} Atom feed</a>.
-        </p>
-      </section>
-      <section aria-labelledby="months-heading">
-        <h2 id="months-heading">Months, newest first</h2>
-        <ArchiveFilterForm action={filteredArchivePath(country.slug, {})} years={years} filter={filter} errors={errors} clearHref={archivePath(country.slug)} />
-        {paged && (
-          <>
-            <p className="archive-count" role="status">
-              {describeResults(paged, filter)}
-            </p>
-            <ArchiveList country={country.slug} entries={paged.items} />
-            <Pagination page={paged.page} pageCount={paged.pageCount} hrefFor={hrefFor} label="Archive pages" />
-          </>
-        )}
-      </section>
-    </article>
+    <div className="with-aside archive">
+      <article>
+        <Breadcrumb trail={[...regionTrail(country.region), { label: country.name, href: countryPath(country.slug) }, { label: 'CrisisWatch' }]} />
+        <h1>CrisisWatch {country.name}: every month</h1>
+        <section aria-labelledby="months-heading" className="archive-months">
+          <h2 id="months-heading">Months, newest first</h2>
+          <ArchiveFilterForm
+            action={filteredArchivePath(country.slug, {})}
+            years={years}
+            chosen={chosen ?? choiceOf(filter)}
+            errors={errors}
+            clearHref={archivePath(country.slug)}
+          />
+          {paged && (
+            <>
+              <p className="archive-count" role="status">
+                {describeResults(paged, filter)}
+              </p>
+              <ArchiveList country={country.slug} entries={paged.items} />
+              <Pagination page={paged.page} pageCount={paged.pageCount} hrefFor={hrefFor} label="Archive pages" pageLabels={pageLabels} />
+            </>
+          )}
+        </section>
+      </article>
+      <div className="side-column">
+        <section aria-labelledby="history-heading" className="archive-history">
+          <h2 id="history-heading">Verdict history</h2>
+          <VerdictTimeline history={getVerdictHistory(country)} headingId="history-heading" />
+          <p className="data-links">
+            Download the verdicts as a spreadsheet (<a href={historyDataPath(country.slug, 'csv')}>CSV</a>) or as{' '}
+            <a href={historyDataPath(country.slug, 'json')}>JSON</a>, or follow {country.name} in a feed reader (
+            <a href={countryFeedPath(country.slug)}>Atom feed</a>).
+          </p>
+        </section>
+      </div>
+    </div>
   );
 }
+
+const choiceOf = (filter: ArchiveFilter): ArchiveChoice => ({ verdict: filter.verdict, from: filter.from?.toString(), to: filter.to?.toString() });
 
 function describeResults(paged: Paged<CrisisWatchEntry>, filter: ArchiveFilter): string {
   if (paged.total === 0) return 'No month matches this filter.';

@@ -3,9 +3,12 @@ import type { Country, CrisisWatchEntry } from '@/lib/content';
 import { formatMonth } from '@/lib/format';
 import { entryPath } from '@/lib/paths';
 import { DraftBanner } from './draft-banner';
-import { AlertList, VerdictBadge } from './verdict-badge';
+import { VerdictSummary } from './verdict-badge';
 
-/** The country page's CrisisWatch box: this month's verdict, the lead and the start of the entry. */
+/**
+ * The country page's CrisisWatch box, what a reader comes for: this month's verdict and alerts,
+ * the lead and the start of the entry, with the way to the whole of it.
+ */
 export function CrisisWatchSummary({ country, entry }: { country: Country; entry: CrisisWatchEntry }) {
   const month = formatMonth(entry.month);
   return (
@@ -14,10 +17,7 @@ export function CrisisWatchSummary({ country, entry }: { country: Country; entry
         CrisisWatch {country.name} <span className="crisiswatch-month">{month}</span>
       </h2>
       {entry.draft && <DraftBanner />}
-      <p className="verdict-line">
-        <VerdictBadge verdict={entry.verdict} />
-      </p>
-      <AlertList alerts={entry.alerts} />
+      <VerdictSummary month={entry.month} verdict={entry.verdict} alerts={entry.alerts} />
       <p className="lead">{entry.lead}</p>
       <div className="prose" dangerouslySetInnerHTML={{ __html: entry.excerptHtml }} />
       <p>

@@ -13,7 +13,14 @@ export function LatestUpdates({ updates }: { updates: LatestUpdate[] }) {
           {updates.map((update) => (
             <li key={update.href}>
               <span className="update-kind">{update.kind}</span>
-              <Link href={update.href}>{update.title}</Link>
+              {update.href.includes('#') ? (
+                // A link to one quote is a plain link: the browser's own navigation fires the
+                // hashchange (or loads the page) that opens the carousel on that quote, which
+                // Next's client navigation does not.
+                <a href={update.href}>{update.title}</a>
+              ) : (
+                <Link href={update.href}>{update.title}</Link>
+              )}
               <time dateTime={update.date}>{formatShortDate(update.date)}</time>
             </li>
           ))}

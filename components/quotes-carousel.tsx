@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import type { QuoteSlide } from '@/lib/content/quote-slides';
 
 const noSubscription = () => () => {};
@@ -14,10 +15,16 @@ export function QuotesCarousel({ heading, slides }: { heading: string; slides: Q
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false) && slides.length > 1;
   const [current, setCurrent] = useState(0);
   const count = slides.length;
+  const region = useRef<HTMLElement>(null);
 
   const showAnchor = useCallback(() => {
     const index = slides.findIndex((slide) => `#${slide.anchor}` === window.location.hash);
-    if (index !== -1) setCurrent(index);
+    if (index === -1) return;
+    // Shown now (not at React's next render), so the page can be brought to it: the browser could
+    // not scroll to the quote itself while it was hidden.
+    flushSync(() => setCurrent(index));
+    region.current?.scrollIntoView({ block: 'start' });
+    document.getElementById(slides[index]!.anchor)?.focus({ preventScroll: true });
   }, [slides]);
 
   useEffect(() => {
@@ -34,7 +41,7 @@ export function QuotesCarousel({ heading, slides }: { heading: string; slides: Q
   const go = (step: number) => setCurrent((index) => (index + step + count) % count);
 
   return (
-    <section className={enhanced ? 'carousel carousel-enhanced' : 'carousel'} aria-roledescription="carousel" aria-labelledby="quotes-heading">
+    <section ref={region} className={enhanced ? 'carousel carousel-enhanced' : 'carousel'} aria-roledescription="carousel" aria-labelledby="quotes-heading">
       <h2 id="quotes-heading">{heading}</h2>
       {enhanced && (
         <div className="carousel-controls">
@@ -56,6 +63,7 @@ export function QuotesCarousel({ heading, slides }: { heading: string; slides: Q
             id={slide.anchor}
             className="carousel-slide"
             role="group"
+            tabIndex={-1}
             aria-roledescription="slide"
             aria-label={`${index + 1} of ${count}`}
             hidden={enhanced && index !== current}

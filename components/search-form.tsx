@@ -14,23 +14,15 @@ type Props = {
 
 const VERDICT_HINT_ID = 'search-verdict-hint';
 
-/** A plain GET form: works without JavaScript, and every search has its own URL. */
+/** A plain GET form: works without JavaScript, and every search has its own URL. A problem is said once, next to its field. */
 export function SearchForm({ q, country, verdict, countries, errors }: Props) {
   const errorFor = (field: SearchQueryProblem['field']) => errors.find((error) => error.field === field)?.message;
   const describedBy = (field: SearchQueryProblem['field'], ...more: string[]) =>
     [...(errorFor(field) ? [`search-${field}-error`] : []), ...more].join(' ') || undefined;
   return (
     <form className={styles.form} role="search" aria-label="Search the briefings" action={SEARCH_PATH} method="get">
-      {errors.length > 0 && (
-        <div className="form-errors" role="alert">
-          <p>The search could not be run:</p>
-          <ul>
-            {errors.map((error) => (
-              <li key={error.field}>{error.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {/* The page number has no field of its own: its problem is said above the fields. */}
+      <FieldError id="search-page-error" message={errorFor('page')} />
       <div className={styles.queryRow}>
         <div className={`${styles.field} ${styles.queryField}`}>
           <label htmlFor="search-q">Search for</label>
@@ -82,7 +74,7 @@ export function SearchForm({ q, country, verdict, countries, errors }: Props) {
         </div>
       </div>
       <p id={VERDICT_HINT_ID} className={styles.hint}>
-        A verdict shows CrisisWatch months only; without one, country profiles and quotes are searched too.
+        Profiles and quotes have no verdict: choose one to search CrisisWatch months only.
       </p>
     </form>
   );
@@ -91,7 +83,7 @@ export function SearchForm({ q, country, verdict, countries, errors }: Props) {
 function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return (
-    <p id={id} className="field-error">
+    <p id={id} className="field-error" role="alert">
       {message}
     </p>
   );

@@ -81,11 +81,11 @@ function EmptyAdvice({ q, filtered, noTerms }: { q: string; filtered: boolean; n
     <div className={styles.advice}>
       <p>Some ways to find what you are looking for:</p>
       <ul>
-        <li>check the spelling, or try another word for the same thing;</li>
-        <li>use fewer words, or more general ones (a country, a place, a month such as “February 2023”);</li>
+        <li>Check the spelling, or try another word for the same thing.</li>
+        <li>Use fewer words, or more general ones: a country, a place, a month such as “February 2023”.</li>
         {filtered && (
           <li>
-            <Link href={searchPath({ q })}>search every country and verdict</Link> instead.
+            <Link href={searchPath({ q })}>Search every country and verdict</Link> instead.
           </li>
         )}
       </ul>

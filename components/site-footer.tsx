@@ -1,7 +1,8 @@
 import Link from 'next/link';
+import { ABOUT_PATH, siteFeedPath, VERDICTS_GUIDE_PATH } from '@/lib/paths';
 import { UI } from '@/lib/ui-strings';
 
-/** Every page's footer: what the site is, and its machine-readable doors (feeds, data, sitemap). */
+/** Every page's footer: who publishes the site and how to read it, and its feed and sitemap. */
 export function SiteFooter({ siteName }: { siteName: string }) {
   return (
     <footer className="site-footer">
@@ -9,19 +10,20 @@ export function SiteFooter({ siteName }: { siteName: string }) {
         <nav aria-label={UI.footerNavigation}>
           <ul className="footer-links">
             <li>
-              <a href="/feed.xml">Atom feed of every briefing</a>
+              <Link href={ABOUT_PATH}>About {siteName}</Link>
             </li>
             <li>
-              <Link href="/countries">Data files and feeds by country</Link>
+              <Link href={VERDICTS_GUIDE_PATH}>What verdicts and alerts mean</Link>
+            </li>
+            <li>
+              <a href={siteFeedPath()}>Atom feed of every briefing</a>
             </li>
             <li>
               <a href="/sitemap.xml">Sitemap</a>
             </li>
           </ul>
         </nav>
-        <p>
-          {siteName}: where each conflict stands this month. Verdicts and entries follow Crisis Group’s CrisisWatch.
-        </p>
+        <p>{siteName}: where each conflict stands this month, from Crisis Group’s CrisisWatch.</p>
       </div>
     </footer>
   );

@@ -1,6 +1,8 @@
 import type { VerdictHistory } from '@/lib/content/verdict-history';
 import { ALERTS, VERDICTS } from '@/lib/content/schemas';
 import { ALERT_LABELS, VERDICT_LABELS } from '@/lib/content/verdicts';
+import { TimelineKeys } from './timeline-keys';
+import { VerdictsGuideLink } from './verdict-badge';
 import { AlertShape, ShapeIcon, VerdictShape } from './verdict-shapes';
 
 const CELL = 26;
@@ -10,8 +12,10 @@ const MONTH_INITIALS = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', '
 
 /**
  * Every month of a country as a calendar: one row a year, one mark a month, each mark a link to
- * its entry. Server-rendered SVG, no client script; the same data follows as a table for screen
- * readers and print. A row a year keeps it legible from one month to twenty years.
+ * its entry. Server-rendered SVG; the same data follows as a table for screen readers and print.
+ * A row a year keeps it legible from one month to twenty years. However many months, the chart
+ * costs a keyboard reader one Tab stop (arrow keys move within it, TimelineKeys), and a skip link
+ * passes it without JavaScript.
  */
 export function VerdictTimeline({ history, headingId }: { history: VerdictHistory; headingId: string }) {
   if (history.marks.length === 0) return null;
@@ -19,52 +23,59 @@ export function VerdictTimeline({ history, headingId }: { history: VerdictHistor
   const height = HEADER_HEIGHT + CELL * history.years.length;
   const newest = history.marks[0]!;
   const oldest = history.marks.at(-1)!;
-  const summary = `${history.marks.length} ${history.marks.length === 1 ? 'month' : 'months'}, ${oldest.label} to ${newest.label}`;
+  const summary = history.marks.length === 1 ? `1 month: ${newest.label}` : `${history.marks.length} months, ${oldest.label} to ${newest.label}`;
+  const after = `${headingId}-after-chart`;
   return (
     <div className="timeline">
       <p className="timeline-summary">{summary}</p>
       <TimelineLegend />
-      <svg
-        className="timeline-chart"
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        role="group"
-        aria-labelledby={headingId}
-        aria-describedby={`${headingId}-summary`}
-      >
-        <desc id={`${headingId}-summary`}>{`Verdict history, ${summary}. Each mark links to its month's entry.`}</desc>
-        <g aria-hidden="true" className="timeline-axis">
-          {MONTH_INITIALS.map((initial, index) => (
-            <text key={index} x={LABEL_WIDTH + CELL * index + CELL / 2} y={14} textAnchor="middle">
-              {initial}
-            </text>
-          ))}
-          {history.years.map((row, rowIndex) => (
-            <text key={row.year} x={0} y={HEADER_HEIGHT + CELL * rowIndex + CELL / 2 + 5}>
-              {row.year}
-            </text>
-          ))}
-        </g>
-        {history.years.map((row, rowIndex) =>
-          row.months.map((mark, monthIndex) => {
-            const x = LABEL_WIDTH + CELL * monthIndex + CELL / 2;
-            const y = HEADER_HEIGHT + CELL * rowIndex + CELL / 2;
-            if (!mark) return <circle key={`${row.year}-${monthIndex}`} className="timeline-gap" cx={x} cy={y} r={1.5} aria-hidden="true" />;
-            return (
-              <a key={mark.month} href={mark.href} aria-label={mark.accessibleName} className="timeline-mark">
-                <title>{mark.accessibleName}</title>
-                <g transform={`translate(${x} ${y})`}>
-                  <rect className="timeline-hit" x={-CELL / 2 + 1} y={-CELL / 2 + 1} width={CELL - 2} height={CELL - 2} rx={3} />
-                  <VerdictShape verdict={mark.verdict} />
-                  {mark.alerts.map((alert) => (
-                    <AlertShape key={alert} alert={alert} />
-                  ))}
-                </g>
-              </a>
-            );
-          }),
-        )}
-      </svg>
+      <a className="skip-chart" href={`#${after}`}>
+        Skip the chart
+      </a>
+      <TimelineKeys>
+        <svg
+          className="timeline-chart"
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          role="group"
+          aria-labelledby={headingId}
+          aria-describedby={`${headingId}-summary`}
+        >
+          <desc id={`${headingId}-summary`}>{`Verdict history, ${summary}. Each mark links to its month's entry; the arrow keys move between months.`}</desc>
+          <g aria-hidden="true" className="timeline-axis">
+            {MONTH_INITIALS.map((initial, index) => (
+              <text key={index} x={LABEL_WIDTH + CELL * index + CELL / 2} y={14} textAnchor="middle">
+                {initial}
+              </text>
+            ))}
+            {history.years.map((row, rowIndex) => (
+              <text key={row.year} x={0} y={HEADER_HEIGHT + CELL * rowIndex + CELL / 2 + 5}>
+                {row.year}
+              </text>
+            ))}
+          </g>
+          {history.years.map((row, rowIndex) =>
+            row.months.map((mark, monthIndex) => {
+              const x = LABEL_WIDTH + CELL * monthIndex + CELL / 2;
+              const y = HEADER_HEIGHT + CELL * rowIndex + CELL / 2;
+              if (!mark) return <circle key={`${row.year}-${monthIndex}`} className="timeline-gap" cx={x} cy={y} r={1.5} aria-hidden="true" />;
+              return (
+                <a key={mark.month} href={mark.href} aria-label={mark.accessibleName} className="timeline-mark" data-month={mark.month}>
+                  <title>{mark.accessibleName}</title>
+                  <g transform={`translate(${x} ${y})`}>
+                    <rect className="timeline-hit" x={-CELL / 2 + 1} y={-CELL / 2 + 1} width={CELL - 2} height={CELL - 2} rx={3} />
+                    <VerdictShape verdict={mark.verdict} />
+                    {mark.alerts.map((alert) => (
+                      <AlertShape key={alert} alert={alert} />
+                    ))}
+                  </g>
+                </a>
+              );
+            }),
+          )}
+        </svg>
+      </TimelineKeys>
+      <span id={after} tabIndex={-1} />
       <div className="timeline-table">
         <table>
           <caption>Verdict history, {summary}</caption>
@@ -109,6 +120,9 @@ function TimelineLegend() {
           {ALERT_LABELS[alert]}
         </li>
       ))}
+      <li>
+        <VerdictsGuideLink />
+      </li>
     </ul>
   );
 }

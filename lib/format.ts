@@ -1,8 +1,13 @@
-import { format, parseISO } from 'date-fns';
+import { addMonths, format, parseISO } from 'date-fns';
 
 /** `2023-02` → `February 2023` */
 export function formatMonth(yearMonth: string): string {
   return format(parseISO(`${yearMonth}-01`), 'MMMM yyyy');
+}
+
+/** `2023-02` → `2023-03`: the month an entry's alerts look ahead to. */
+export function nextMonth(yearMonth: string): string {
+  return format(addMonths(parseISO(`${yearMonth}-01`), 1), 'yyyy-MM');
 }
 
 /** `2023-02-08` → `8 Feb 2023`, as the briefings print dates. */

@@ -1,5 +1,8 @@
 /** Every internal URL is built here, so routes and links cannot drift apart. */
 export const COUNTRIES_PATH = '/countries';
+/** The id of a region's heading on the countries page, and the way to it: `regionPath('Africa', 'Sahel')`. */
+export const regionAnchor = (...regions: readonly string[]) => `region-${regions.join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+export const regionPath = (...regions: readonly string[]) => `${COUNTRIES_PATH}#${regionAnchor(...regions)}`;
 export const countryPath = (country: string) => `/${country}`;
 export const entryPath = (country: string, month: string) => `/${country}/crisiswatch/${month}`;
 export const quoteAnchor = (quoteId: string) => `quote-${quoteId}`;
@@ -29,6 +32,9 @@ export function searchPath(query: { q?: string; country?: string; verdict?: stri
   return `${SEARCH_PATH}${search ? `?${search}` : ''}`;
 }
 
+/** Where a reader chooses countries to follow by email. */
+export const SUBSCRIBE_PATH = '/subscribe';
+
 /** Where the subscribe form posts (answered by the server itself in production). */
 export const SUBSCRIBE_API_PATH = '/api/subscribe';
 
@@ -46,3 +52,8 @@ export const historyDataPath = (country: string, format: 'json' | 'csv') => `/${
 /** CrisisWatch across countries: the latest month, and each month at its own permanent address. */
 export const MONTH_INDEX_PATH = '/crisiswatch';
 export const monthPath = (month: string) => `${MONTH_INDEX_PATH}/${month}`;
+
+/** What the verdicts and alerts mean, linked from every key and badge group. */
+export const VERDICTS_GUIDE_PATH = '/crisiswatch/verdicts';
+/** Who publishes the site and where its content comes from. */
+export const ABOUT_PATH = '/about';

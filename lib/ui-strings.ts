@@ -9,5 +9,5 @@ export const UI = {
   searchLabel: 'Search briefings',
   searchPlaceholder: 'Search briefings',
   searchButton: 'Search',
-  footerNavigation: 'Feeds and data',
+  footerNavigation: 'About the site',
 } as const;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { MonthView } from '@/lib/crisiswatch/month-view';
-import { ALERT_LABELS, VERDICT_LABELS } from '@/lib/content/verdicts';
+import { AlertWords, VerdictBadge } from '../verdict-badge';
 import { formatMonth } from '@/lib/format';
 import styles from './month.module.css';
 
@@ -23,8 +23,10 @@ export function MonthTable({ view }: { view: MonthView }) {
           {view.countries.map((country) => (
             <tr key={country.slug}>
               <th scope="row">{country.name}</th>
-              <td>{VERDICT_LABELS[country.verdict]}</td>
-              <td>{country.alerts.length > 0 ? country.alerts.map((alert) => ALERT_LABELS[alert]).join(', ') : 'None'}</td>
+              <td>
+                <VerdictBadge verdict={country.verdict} />
+              </td>
+              <td>{country.alerts.length > 0 ? <AlertWords alerts={country.alerts} /> : 'None'}</td>
               <td>
                 <Link href={country.href}>
                   Read<span className="visually-hidden"> CrisisWatch {country.name}, {month}</span>

@@ -1,11 +1,12 @@
 import { layOutLocator } from '@/lib/maps/locator-layout';
-import { HighlightPattern } from './map-patterns';
+import { MapLabels } from './map-labels';
 import styles from './maps.module.css';
 
 /**
  * Where a country is: drawn on the server from Natural Earth shapes, no script. The country is
- * hatched in the brand colour, its neighbours named on the map and, for every reader, in the
- * sentence under it (which is also the picture's description). Nothing without a map code.
+ * filled plain in the brand colour (hatching means "deteriorated" on the site's maps), its
+ * neighbours named on the map and, for every reader, in the sentence under it (which is also
+ * the picture's description). Nothing without a map code.
  */
 export function LocatorMap({ name, iso3166 }: { name: string; iso3166?: string }) {
   const layout = layOutLocator(name, iso3166);
@@ -13,34 +14,23 @@ export function LocatorMap({ name, iso3166 }: { name: string; iso3166?: string }
   const id = `locator-${iso3166.toLowerCase()}`;
   return (
     <figure className={styles.map}>
-      <svg
-        className={styles.svg}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="img"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-text`}
-      >
-        <title id={`${id}-title`}>{`Map of ${name} and its neighbours`}</title>
-        <HighlightPattern id={`${id}-highlight`} />
-        <path className={styles.land} d={layout.land} />
-        {layout.neighbours.map((neighbour) => (
-          <path key={neighbour.name} className={styles.neighbour} d={neighbour.d} />
-        ))}
-        <path className={styles.highlight} d={layout.country} fill={`url(#${id}-highlight)`} />
-        {layout.labels.map((label) => (
-          <text
-            key={label.text}
-            className={label.kind === 'country' ? styles.countryLabel : styles.label}
-            x={label.x}
-            y={label.y}
-            dy="0.35em"
-            textAnchor="middle"
-            fontSize={label.size}
-          >
-            {label.text}
-          </text>
-        ))}
-      </svg>
+      <div className={styles.canvas}>
+        <svg
+          className={styles.svg}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="img"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-text`}
+        >
+          <title id={`${id}-title`}>{`Map of ${name} and its neighbours`}</title>
+          <path className={styles.land} d={layout.land} />
+          {layout.neighbours.map((neighbour) => (
+            <path key={neighbour.name} className={styles.neighbour} d={neighbour.d} />
+          ))}
+          <path className={styles.highlight} d={layout.country} />
+        </svg>
+        <MapLabels labels={layout.labels} width={layout.width} height={layout.height} />
+      </div>
       <figcaption id={`${id}-text`} className={styles.caption}>
         {bordersSentence(name, layout.neighbourNames)}
       </figcaption>

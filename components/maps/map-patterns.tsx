@@ -25,18 +25,6 @@ export function VerdictPatterns({ prefix }: { prefix: string }) {
   );
 }
 
-/** Cross-hatching in the site's brand colour: the country a locator is about. */
-export function HighlightPattern({ id }: { id: string }) {
-  return (
-    <defs>
-      <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
-        <rect className={styles.fillHighlight} width="6" height="6" />
-        <rect className={styles.texture} width="1.4" height="6" />
-      </pattern>
-    </defs>
-  );
-}
-
 export function patternId(prefix: string, verdict: Verdict): string {
   return `${prefix}-${verdict}`;
 }

@@ -1,12 +1,19 @@
-import { AlertShape, ShapeIcon } from '@/components/verdict-shapes';
-import { ALERTS, VERDICTS, type Alert } from '@/lib/content/schemas';
+import type { ReactNode } from 'react';
+import { VerdictsGuideLink } from '@/components/verdict-badge';
+import { AlertShape, ShapeIcon, VerdictShape } from '@/components/verdict-shapes';
+import { ALERTS, VERDICTS } from '@/lib/content/schemas';
 import { ALERT_LABELS, VERDICT_LABELS } from '@/lib/content/verdicts';
 import { hashOf } from '@/lib/maps/hash-of';
 import { layOutMonthMap, type MonthMapItem, type PlacedItem } from '@/lib/maps/month-map-layout';
+import { MapLabels } from './map-labels';
 import { fillOf, VerdictPatterns } from './map-patterns';
 import styles from './maps.module.css';
 
 export type { MonthMapItem } from '@/lib/maps/month-map-layout';
+
+/** Signs on the map are drawn at this scale of the badge's shapes: large enough to tell apart on a phone. */
+const SIGN_SCALE = 1.4;
+const DISC_RADIUS = 9;
 
 /**
  * A month across countries, drawn on the server, no script. Each country with an entry is a
@@ -15,7 +22,7 @@ export type { MonthMapItem } from '@/lib/maps/month-map-layout';
  * explained by the key in words. Countries without a map shape are listed under the map; with
  * none to draw there is no map at all.
  */
-export function MonthMap({ label, items }: { label: string; items: readonly MonthMapItem[] }) {
+export function MonthMap({ label, items, description = 'Each country with an entry this month links to it.' }: { label: string; items: readonly MonthMapItem[]; description?: string }) {
   const layout = layOutMonthMap(items);
   if (!layout) return null;
   // Ids from the label and links: two different maps on one page never share one.
@@ -25,28 +32,24 @@ export function MonthMap({ label, items }: { label: string; items: readonly Mont
       <figcaption id={`${prefix}-caption`} className={styles.title}>
         {label}
       </figcaption>
-      <svg
-        className={styles.svg}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="group"
-        aria-labelledby={`${prefix}-caption`}
-        aria-describedby={`${prefix}-desc`}
-      >
-        <desc id={`${prefix}-desc`}>Each country with an entry this month links to it.</desc>
-        <VerdictPatterns prefix={prefix} />
-        {layout.sphere && <path className={styles.sphere} d={layout.sphere} aria-hidden="true" />}
-        <path className={styles.land} d={layout.land} aria-hidden="true" />
-        {layout.items.map((item) => (
-          <ItemLink key={item.href} item={item} prefix={prefix} />
-        ))}
-        <g aria-hidden="true">
-          {layout.labels.map((placed) => (
-            <text key={placed.text} className={styles.label} x={placed.x} y={placed.y} dy="0.35em" textAnchor="middle" fontSize={placed.size}>
-              {placed.text}
-            </text>
+      <div className={styles.canvas}>
+        <svg
+          className={styles.svg}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="group"
+          aria-labelledby={`${prefix}-caption`}
+          aria-describedby={`${prefix}-desc`}
+        >
+          <desc id={`${prefix}-desc`}>{description}</desc>
+          <VerdictPatterns prefix={prefix} />
+          {layout.sphere && <path className={styles.sphere} d={layout.sphere} aria-hidden="true" />}
+          <path className={styles.land} d={layout.land} aria-hidden="true" />
+          {layout.items.map((item) => (
+            <ItemLink key={item.href} item={item} prefix={prefix} />
           ))}
-        </g>
-      </svg>
+        </svg>
+        <MapLabels labels={layout.labels} width={layout.width} height={layout.height} />
+      </div>
       <MonthMapKey prefix={prefix} />
       {layout.missing.length > 0 && <p className={styles.note}>Not on the map: {layout.missing.map((item) => item.name).join(', ')}.</p>}
     </figure>
@@ -56,27 +59,31 @@ export function MonthMap({ label, items }: { label: string; items: readonly Mont
 function ItemLink({ item, prefix }: { item: PlacedItem; prefix: string }) {
   const [x, y] = item.centre;
   const fill = fillOf(prefix, item.verdict);
-  // A small country's alert signs sit above its dot, so both stay visible.
-  const signY = item.small ? y - 14 : y;
+  // A small country's signs sit above its dot, so both stay visible. The verdict's sign is the
+  // badge's shape, so a verdict looks the same on the map as everywhere else; alerts follow it.
+  const signY = item.small ? y - 2 * DISC_RADIUS * SIGN_SCALE : y;
+  const signs = [<VerdictShape key="verdict" verdict={item.verdict} />, ...item.alerts.map((alert) => <AlertShape key={alert} alert={alert} centred />)];
   return (
     <a href={item.href} aria-label={item.accessibleName} className={styles.item}>
       <title>{item.accessibleName}</title>
       <path className={styles.itemShape} d={item.d} fill={fill} />
       {item.small && <circle className={styles.hit} cx={x} cy={y} r={12} />}
       {item.small && <circle className={styles.itemShape} cx={x} cy={y} r={6} fill={fill} />}
-      {item.alerts.map((alert, index) => (
-        <AlertSign key={alert} alert={alert} x={x + (index - (item.alerts.length - 1) / 2) * 18} y={signY} />
+      {signs.map((shape, index) => (
+        <Sign key={shape.key} x={x + (index - (signs.length - 1) / 2) * (2 * DISC_RADIUS * SIGN_SCALE + 2)} y={signY} scale={SIGN_SCALE}>
+          {shape}
+        </Sign>
       ))}
     </a>
   );
 }
 
-/** An alert's shape from the site's timeline, on a white disc so it reads on any fill. */
-function AlertSign({ alert, x, y }: { alert: Alert; x: number; y: number }) {
+/** A verdict's or an alert's shape on a white disc, so it reads on any fill. */
+function Sign({ x, y, scale = 1, children }: { x: number; y: number; scale?: number; children: ReactNode }) {
   return (
-    <g transform={`translate(${x} ${y})`}>
-      <circle className={styles.signDisc} r={8} />
-      <AlertShape alert={alert} centred />
+    <g transform={`translate(${x} ${y}) scale(${scale})`}>
+      <circle className={styles.signDisc} r={DISC_RADIUS} />
+      {children}
     </g>
   );
 }
@@ -86,8 +93,11 @@ function MonthMapKey({ prefix }: { prefix: string }) {
     <ul className={styles.legend} aria-label="Key">
       {VERDICTS.map((verdict) => (
         <li key={verdict}>
-          <svg className={styles.swatch} viewBox="0 0 24 16" width="24" height="16" aria-hidden="true" focusable="false">
-            <rect className={styles.itemShape} x="1" y="1" width="22" height="14" fill={fillOf(prefix, verdict)} />
+          <svg className={styles.swatch} viewBox="0 0 32 20" width="32" height="20" aria-hidden="true" focusable="false">
+            <rect className={styles.itemShape} x="1" y="1" width="30" height="18" fill={fillOf(prefix, verdict)} />
+            <Sign x={16} y={10} scale={0.9}>
+              <VerdictShape verdict={verdict} />
+            </Sign>
           </svg>
           {VERDICT_LABELS[verdict]}
         </li>
@@ -95,7 +105,7 @@ function MonthMapKey({ prefix }: { prefix: string }) {
       {ALERTS.map((alert) => (
         <li key={alert}>
           <ShapeIcon>
-            <circle className={styles.signDisc} r={8} />
+            <circle className={styles.signDisc} r={DISC_RADIUS} />
             <AlertShape alert={alert} centred />
           </ShapeIcon>
           {ALERT_LABELS[alert]}
@@ -106,6 +116,9 @@ function MonthMapKey({ prefix }: { prefix: string }) {
           <rect className={styles.land} x="1" y="1" width="22" height="14" />
         </svg>
         No entry this month
+      </li>
+      <li>
+        <VerdictsGuideLink />
       </li>
     </ul>
   );

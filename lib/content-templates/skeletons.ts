@@ -24,6 +24,9 @@ region:
 # the country is published without a map. Uncomment the next line and put the code in place of TODO;
 # \`npm run content:check\` says if the map data has no shape for it.
 # iso3166: TODO
+# source_url: optional, the http(s) address where the profile was first published; the About
+# page links it. Uncomment the next line and put the address in place of https://
+# source_url: https://
 ---
 
 TODO: the country profile, in markdown. The first paragraph is the page's description in search results and link previews.
@@ -48,6 +51,10 @@ verdict: unchanged # TODO: choose the verdict
 alerts: []
 # lead: the bold sentence at the top of the entry that sums up the month.
 lead: "TODO: the one sentence that sums up the month"
+# source_url and published: optional, where and when the entry was first published (an http(s)
+# address, a date as YYYY-MM-DD). The entry page shows them when given; never guess them.
+# source_url: https://
+# published: ${last}
 # notify: true mails the entry, once, to the country's subscribers when it is first published.
 # Set it to false to publish without mail (a month added to the archive after the fact, say).
 notify: true

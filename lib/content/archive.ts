@@ -15,13 +15,19 @@ const year = z.coerce
 
 /** The archive's query string: every field optional; an empty value means "any". */
 const querySchemas = {
-  verdict: z.enum(VERDICTS, { error: `Choose a verdict: ${VERDICTS.join(', ')}` }).optional(),
+  verdict: z.enum(VERDICTS, { error: 'Choose a verdict from the list' }).optional(),
   from: year.optional(),
   to: year.optional(),
   page: z.coerce.number({ error: 'Choose a page number' }).int({ error: 'Choose a page number' }).min(1, { error: 'Pages start at 1' }).default(1),
 };
 
-export type ArchiveQuery = { ok: true; filter: ArchiveFilter; page: number } | { ok: false; errors: { field: string; message: string }[] };
+/** What the reader chose, as sent: the form shows it again even when it could not be applied. */
+export type ArchiveChoice = { verdict?: string; from?: string; to?: string };
+
+export type ArchiveQuery = { chosen: ArchiveChoice } & (
+  | { ok: true; filter: ArchiveFilter; page: number }
+  | { ok: false; errors: { field: string; message: string }[] }
+);
 
 /** Checks each field on its own, then the range, so every problem is reported at once. */
 export function parseArchiveQuery(searchParams: Record<string, string | string[] | undefined>): ArchiveQuery {
@@ -42,12 +48,13 @@ export function parseArchiveQuery(searchParams: Record<string, string | string[]
   const to = check('to', querySchemas.to);
   const page = check('page', querySchemas.page);
   if (from !== undefined && to !== undefined && from > to) errors.push({ field: 'to', message: 'The end year must not be before the start year' });
-  if (errors.length > 0 || page === undefined) return { ok: false, errors };
+  const chosen: ArchiveChoice = { verdict: single('verdict'), from: single('from'), to: single('to') };
+  if (errors.length > 0 || page === undefined) return { ok: false, errors, chosen };
   const filter: ArchiveFilter = {};
   if (verdict !== undefined) filter.verdict = verdict;
   if (from !== undefined) filter.from = from;
   if (to !== undefined) filter.to = to;
-  return { ok: true, filter, page };
+  return { ok: true, filter, page, chosen };
 }
 
 export function isFiltered(filter: ArchiveFilter): boolean {
@@ -76,4 +83,17 @@ export function paginate<T>(items: T[], page: number, size = ARCHIVE_PAGE_SIZE):
 
 export function archivePageCount(entryCount: number, size = ARCHIVE_PAGE_SIZE): number {
   return Math.max(1, Math.ceil(entryCount / size));
+}
+
+/**
+ * The years each page of a newest-first list holds, as its page link says them ("2023–2024", or
+ * "2024" for a page within one year), so a reader finds a year without opening every page.
+ */
+export function pageYearLabels(entries: readonly { month: string }[], size = ARCHIVE_PAGE_SIZE): string[] {
+  return Array.from({ length: archivePageCount(entries.length, size) }, (_, index) => {
+    const page = entries.slice(index * size, (index + 1) * size);
+    const newest = page[0]?.month.slice(0, 4);
+    const oldest = page.at(-1)?.month.slice(0, 4);
+    return newest === oldest ? (newest ?? '') : `${oldest}–${newest}`;
+  });
 }

@@ -1,4 +1,4 @@
-import { MONTH_INDEX_PATH, archivePath, countryFeedPath, countryPath, entryPath, historyDataPath, monthPath, siteFeedPath } from '../paths';
+import { ABOUT_PATH, COUNTRIES_PATH, MONTH_INDEX_PATH, SEARCH_PATH, SUBSCRIBE_PATH, VERDICTS_GUIDE_PATH, archivePath, countryFeedPath, countryPath, entryPath, historyDataPath, monthPath, siteFeedPath } from '../paths';
 import { archivePageCount } from './archive';
 import type { ContentProblem } from './problems';
 
@@ -28,8 +28,8 @@ export function checkInternalLinks(countries: readonly PageSource[], sources: re
 }
 
 function pagesOf(countries: readonly PageSource[], drafts: boolean): Set<string> {
-  // The sections every build has, whatever the content: the countries, the latest month, search.
-  const pages = new Set(['/', siteFeedPath(), '/sitemap.xml', '/subscribe', '/countries', MONTH_INDEX_PATH, '/search']);
+  // The pages every build has, whatever the content: the sections, About and the verdicts guide.
+  const pages = new Set(['/', siteFeedPath(), '/sitemap.xml', SUBSCRIBE_PATH, COUNTRIES_PATH, MONTH_INDEX_PATH, SEARCH_PATH, ABOUT_PATH, VERDICTS_GUIDE_PATH]);
   for (const country of countries) {
     const entries = country.entries.filter((entry) => drafts || !entry.draft);
     pages.add(countryPath(country.slug)).add(countryFeedPath(country.slug)).add(historyDataPath(country.slug, 'json')).add(historyDataPath(country.slug, 'csv'));

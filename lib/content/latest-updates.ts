@@ -13,9 +13,10 @@ export type LatestUpdate = {
 
 /**
  * The newest dated items of a country, across content types. A CrisisWatch entry is dated by
- * the last day its events cover; a quote by the day it was published.
+ * the last day its events cover; a quote by the day it was published. `except` leaves out the
+ * page the list sits beside (an entry page does not list itself).
  */
-export function getLatestUpdates(country: Country, limit = 5): LatestUpdate[] {
+export function getLatestUpdates(country: Country, { limit = 5, except }: { limit?: number; except?: string } = {}): LatestUpdate[] {
   const entries: LatestUpdate[] = country.entries.map((entry) => ({
     kind: 'CrisisWatch',
     date: entry.period.to,
@@ -28,6 +29,9 @@ export function getLatestUpdates(country: Country, limit = 5): LatestUpdate[] {
     title: `${quote.name} in ${quote.outlet}`,
     href: `${countryPath(country.slug)}#${quoteAnchor(quote.id)}`,
   }));
-  return [...entries, ...quotes].sort((a, b) => b.date.localeCompare(a.date)).slice(0, limit);
+  return [...entries, ...quotes]
+    .filter((update) => update.href !== except)
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .slice(0, limit);
 }
 

@@ -34,6 +34,9 @@ export const yearMonth = z
     error: (issue) => `expected a real month as YYYY-MM, got ${describe(issue.input)}`,
   });
 
+/** An optional http(s) address of where a text was first published. */
+const sourceUrl = () => z.url({ protocol: /^https?$/, error: 'expected the http(s) address where it was first published' }).optional();
+
 const requiredText = (what: string) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `expected text, got ${describe(issue.input)}`) })
@@ -54,6 +57,8 @@ export const countrySchema = z.strictObject({
     .string({ error: (issue) => `expected a three-letter ISO 3166-1 alpha-3 code such as MLI, got ${describe(issue.input)}` })
     .regex(/^[A-Z]{3}$/, { error: (issue) => `expected a three-letter ISO 3166-1 alpha-3 code in capitals, such as MLI, got ${describe(issue.input)}` })
     .optional(),
+  /** Where the profile was first published (an http(s) address), for the About page and the page's foot. */
+  source_url: sourceUrl(),
 });
 
 export const crisisWatchSchema = z
@@ -66,6 +71,9 @@ export const crisisWatchSchema = z
     verdict: oneOf(VERDICTS),
     alerts: z.array(oneOf(ALERTS), { error: 'expected a list of alerts (or [] for none)' }).default([]),
     lead: requiredText('a lead sentence'),
+    /** Where and when the entry was first published, shown under it when given (never guessed). */
+    source_url: sourceUrl(),
+    published: isoDate.optional(),
     /** false holds the entry back from the update mail (it is still published on the site). */
     notify: z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` }).default(true),
     /** true keeps the entry out of every page, feed, sitemap, data file and mail of a production build; `npm run dev` shows it. */
@@ -85,6 +93,9 @@ export const crisisWatchSchema = z
         path: ['period'],
         message: `the period ${entry.period.from} to ${entry.period.to} does not cover the month ${entry.month}`,
       });
+    }
+    if (entry.published !== undefined && entry.published < entry.period.from) {
+      ctx.addIssue({ code: 'custom', path: ['published'], message: `${entry.published} is before the period it reports on starts (${entry.period.from})` });
     }
     if (new Set(entry.alerts).size !== entry.alerts.length) {
       ctx.addIssue({ code: 'custom', path: ['alerts'], message: 'an alert is listed twice' });

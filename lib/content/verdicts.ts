@@ -28,6 +28,6 @@ export const VERDICT_ENCODING: Record<Verdict, Encoding> = {
 };
 
 export const ALERT_ENCODING: Record<Alert, Encoding> = {
-  'conflict-risk-alert': { shape: 'ring', symbol: '◯', colour: '#8a4b00' },
+  'conflict-risk-alert': { shape: 'ring', symbol: '○', colour: '#8a4b00' },
   'resolution-opportunity': { shape: 'diamond', symbol: '◆', colour: '#5b3e96' },
 };

@@ -1,4 +1,6 @@
+import { geoContains } from 'd3-geo';
 import { mapIdOf } from './country-codes';
+import { LABEL_PX, labelUnits } from './label-scale';
 import { closeUpFrame } from './fit-projection';
 import { mainPartOf } from './main-part';
 import { placeLabels, type PlacedLabel } from './place-labels';
@@ -20,8 +22,10 @@ export type LocatorLayout = {
 };
 
 const SIZE = { width: 560, height: 400, padding: 24, minRadius: 4 };
-const COUNTRY_LABEL = 16;
-const NEIGHBOUR_LABEL = 13;
+/** The narrowest the locator is drawn, on a phone (its max-width there, app/globals.css). */
+const NARROWEST_PX = 288;
+const COUNTRY_LABEL = labelUnits(LABEL_PX.country, SIZE.width, NARROWEST_PX);
+const NEIGHBOUR_LABEL = labelUnits(LABEL_PX.place, SIZE.width, NARROWEST_PX);
 /** Beyond about 20° across, 1:50m detail is finer than the picture and only adds bytes. */
 const COARSE_VIEW_RADIUS = (20 * Math.PI) / 180;
 
@@ -49,6 +53,11 @@ export function layOutLocator(name: string, alpha3: string | undefined): Locator
   const inView = neighbours.filter((neighbour) => neighbour.d !== '');
   const others = shapesNear(atlas.shapes, frame).filter((other) => other.properties.id !== id && !neighbourIds.has(other.properties.id ?? ''));
   const [x, y] = frame.path.centroid(mainPartOf(shape));
+  // A neighbour's name never sits on the country, which carries its own.
+  const onCountry = (px: number, py: number) => {
+    const point = frame.projection.invert?.([px, py]);
+    return point !== undefined && point !== null && geoContains(shape, point);
+  };
   const labels = placeLabels(
     [
       { text: name, x, y, size: COUNTRY_LABEL },
@@ -57,7 +66,7 @@ export function layOutLocator(name: string, alpha3: string | undefined): Locator
         .sort((a, b) => frame.path.area(b.shape) - frame.path.area(a.shape))
         .map((neighbour) => {
           const [nx, ny] = frame.path.centroid(neighbour.shape);
-          return { text: neighbour.name, x: nx, y: ny, size: NEIGHBOUR_LABEL };
+          return { text: neighbour.name, x: nx, y: ny, size: NEIGHBOUR_LABEL, keepOff: onCountry };
         }),
     ],
     frame,

@@ -3,6 +3,7 @@ import type { Feature } from 'geojson';
 import type { Alert, Verdict } from '@/lib/content/schemas';
 import { ALERT_LABELS, VERDICT_LABELS } from '@/lib/content/verdicts';
 import { mapIdOf } from './country-codes';
+import { LABEL_PX, labelUnits } from './label-scale';
 import { closeUpFrame, collection, worldFrame, type MapFrame } from './fit-projection';
 import { mainPartOf } from './main-part';
 import { placeLabels, type PlacedLabel } from './place-labels';
@@ -38,7 +39,11 @@ export type MonthMapLayout = {
 };
 
 const WIDTH = 640;
-const REGION = { width: WIDTH, height: 440, padding: 28, minRadius: 8 };
+/**
+ * A regional view takes in at least this many degrees around its countries: a month with one
+ * country shows its part of the continent, not a close-up of that country (the locator map's job).
+ */
+const REGION = { width: WIDTH, height: 440, padding: 28, minRadius: 28 };
 /**
  * Without regions to go by, items this far apart are taken to be on different continents, where
  * the world is the clearer picture: a box wider than Africa, or two countries farther apart than
@@ -50,7 +55,9 @@ const REGION_MAX_DISTANCE = (62 * Math.PI) / 180;
 const COARSE_VIEW_RADIUS = (20 * Math.PI) / 180;
 /** A country smaller than this (square SVG units) gets a dot, so it can be seen and clicked. */
 const SMALL_AREA = 60;
-const LABEL_SIZE = 13;
+/** The narrowest the month map is drawn: a phone's column, inside the home page's box. */
+const NARROWEST_PX = 260;
+const LABEL_SIZE = labelUnits(LABEL_PX.place, WIDTH, NARROWEST_PX);
 
 /** "Mali: deteriorated situation, conflict risk alert": the words the rest of the site uses. */
 export function accessibleNameOf(item: MonthMapItem): string {

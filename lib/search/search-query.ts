@@ -25,7 +25,7 @@ function schemas(countrySlugs: readonly string[]) {
       .string()
       .refine((slug) => countrySlugs.includes(slug), { error: (issue) => `Choose a country from the list: ${JSON.stringify(issue.input)} is not one we follow` })
       .optional(),
-    verdict: z.enum(VERDICTS, { error: (issue) => `Choose a verdict: ${VERDICTS.join(', ')} (not ${JSON.stringify(issue.input)})` }).optional(),
+    verdict: z.enum(VERDICTS, { error: 'Choose a verdict from the list' }).optional(),
     page: z.coerce
       .number({ error: 'Choose a page number' })
       .int({ error: 'Choose a whole page number' })

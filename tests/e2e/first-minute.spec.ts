@@ -1,4 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { VERDICT_LABELS } from '../../lib/content/verdicts';
+import { formatMonth } from '../../lib/format';
 import { entryPath, quoteAnchor } from '../../lib/paths';
 import { FICTIONAL_SITE_URL } from './sites';
 import { escapeRegExp, liveCountry, newestEntry } from './support/live-content';
@@ -77,6 +79,7 @@ async function pillBox(pill: Locator) {
 }
 
 test.describe('an alert pill looks the same wherever it is', () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'a layout or a plain form: the same without JavaScript');
   test('in the month view and the archive as on the entry page', async ({ page }) => {
     // April 2005: Ruritania's first Conflict Risk Alert (tests/fixtures/fictional-tree.ts).
     await page.goto(fictional('/ruritania/crisiswatch/2005-04'));
@@ -92,6 +95,7 @@ test.describe('an alert pill looks the same wherever it is', () => {
 });
 
 test.describe('a filter error keeps the reader’s choices', () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'a layout or a plain form: the same without JavaScript');
   test('an end year before the start year is said once, next to the field, and both years stay chosen', async ({ page }) => {
     await page.goto(fictional('/ruritania/crisiswatch/filter?verdict=improved&from=2015&to=2010'));
     const message = 'The end year must not be before the start year';
@@ -99,7 +103,7 @@ test.describe('a filter error keeps the reader’s choices', () => {
     const to = page.getByLabel('To year');
     await expect(to).toHaveValue('2010');
     await expect(page.getByLabel('From year')).toHaveValue('2015');
-    await expect(page.getByLabel('Verdict')).toHaveValue('improved');
+    await expect(page.getByLabel('Verdict', { exact: true })).toHaveValue('improved');
     await expect(to).toHaveAttribute('aria-invalid', 'true');
     await expect(to).toHaveAccessibleDescription(message);
     // Corrected in place, the filter applies.
@@ -110,6 +114,7 @@ test.describe('a filter error keeps the reader’s choices', () => {
 });
 
 test.describe('words written for readers', () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'a layout or a plain form: the same without JavaScript');
   const DEVELOPER_WORDS = [
     'Its permanent address',
     'grouped as CrisisWatch groups them',
@@ -126,6 +131,114 @@ test.describe('words written for readers', () => {
       expect(text).not.toMatch(/(\w+ \d{4}) to \1/);
       // No sentence or list item ends in a dangling semicolon.
       for (const item of await page.locator('main li, main p').allInnerTexts()) expect(item.trim()).not.toMatch(/;$/);
+    });
+  }
+});
+
+/** What a reader comes for on a country page: the latest verdict, its month, and the lead. */
+test.describe('the verdict comes first', () => {
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 900 },
+  ]) {
+    test(`on the country page at ${viewport.width} × ${viewport.height}, the verdict, its month and the lead are in the first screen`, async ({ page }) => {
+      const { country, entry } = await newestEntry('mali');
+      await page.setViewportSize(viewport);
+      await page.goto(`/${country.slug}`);
+      const box = page.getByRole('region', { name: new RegExp(`^CrisisWatch ${escapeRegExp(country.name)}`) });
+      for (const part of [box.getByText(VERDICT_LABELS[entry.verdict], { exact: true }), box.getByText(`Trends in ${formatMonth(entry.month)}`), box.getByText(entry.lead)]) {
+        await expect(part).toBeVisible();
+        const bottom = await part.evaluate((element) => element.getBoundingClientRect().bottom);
+        expect(bottom, 'above the fold').toBeLessThanOrEqual(viewport.height);
+      }
+      // The header leaves the page the first screen: at most 15% of it.
+      const header = await page.locator('.site-header').evaluate((element) => element.getBoundingClientRect().height);
+      expect(header).toBeLessThanOrEqual(viewport.height * 0.15);
+    });
+  }
+});
+
+test.describe('the verdict history costs a keyboard one stop', () => {
+  test('240 months are passed in a Tab or two', async ({ page, javaScriptEnabled }) => {
+    await page.goto(fictional('/ruritania'));
+    const chart = page.getByRole('group', { name: 'Verdict history' });
+    await expect(chart.getByRole('link')).toHaveCount(240);
+    const skip = page.getByRole('link', { name: 'Skip the chart' });
+    await skip.focus();
+    const inChart = () => page.evaluate(() => document.activeElement?.closest('svg.timeline-chart') !== null);
+    if (javaScriptEnabled) {
+      // Tab enters the chart at the newest month, and the next Tab leaves it.
+      await page.keyboard.press('Tab');
+      await expect(chart.getByRole('link', { name: /^December 2024: / })).toBeFocused();
+      await page.keyboard.press('ArrowLeft');
+      await expect(chart.getByRole('link', { name: /^November 2024: / })).toBeFocused();
+      await page.keyboard.press('ArrowUp');
+      await expect(chart.getByRole('link', { name: /^November 2023: / })).toBeFocused();
+      await page.keyboard.press('Home');
+      await expect(chart.getByRole('link', { name: /^January 2005: / })).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(fictional('/ruritania/crisiswatch/2005-01'));
+      await page.goBack();
+      await skip.focus();
+      await page.keyboard.press('Tab');
+      expect(await inChart()).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await inChart()).toBe(false);
+    } else {
+      // Without JavaScript each month is a link of its own, and the skip link passes them all.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      expect(await inChart()).toBe(false);
+      await expect(page.getByRole('link', { name: 'All CrisisWatch months for Ruritania' })).toBeFocused();
+    }
+  });
+});
+
+test.describe('the archive is found by year', () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'a layout or a plain form: the same without JavaScript');
+  test('each page link says which years it holds', async ({ page }) => {
+    await page.goto(fictional('/ruritania/crisiswatch'));
+    const pages = page.getByRole('navigation', { name: 'Archive pages' });
+    await expect(pages.getByRole('listitem')).toContainText(['2023–2024', '2021–2022', '2019–2020', '2017–2018', '2015–2016', '2013–2014', '2011–2012', '2009–2010', '2007–2008', '2005–2006']);
+    await pages.getByRole('link', { name: /2013–2014$/ }).click();
+    await expect(page).toHaveURL(fictional('/ruritania/crisiswatch/page/6'));
+    await expect(page.getByRole('status')).toContainText('December 2014 to January 2013');
+    await expect(pages.locator('[aria-current="page"]')).toHaveText(/2013–2014$/);
+  });
+});
+
+test.describe('a wide screen is used', () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'a layout or a plain form: the same without JavaScript');
+  const RIGHT_PART = 0.6 * 1280;
+  for (const path of ['/', '/countries', '/crisiswatch', '/search', '/search?q=army', '/mali', '/mali/crisiswatch', '/mali/crisiswatch/2023-02', '/about', '/crisiswatch/verdicts', '/subscribe', '/nothing-here']) {
+    test(`${path} puts something in the right 40% of 1280 px`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(path);
+      const rightmost = await page.locator('main').evaluate((main) => {
+        let right = 0;
+        for (const element of main.querySelectorAll('*')) {
+          const drawn = ['svg', 'img', 'input', 'select', 'button'].includes(element.localName) || [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+          const rect = element.getBoundingClientRect();
+          if (drawn && rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility !== 'hidden') right = Math.max(right, rect.right);
+        }
+        return right;
+      });
+      expect(rightmost).toBeGreaterThan(RIGHT_PART);
+    });
+  }
+
+  for (const path of ['/mali', '/mali/crisiswatch/2023-02', '/about']) {
+    test(`${path} keeps reading lines to 60–75 characters`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(path);
+      const perLine = await page.locator('main .prose p').first().evaluate((paragraph) => {
+        const range = document.createRange();
+        range.selectNodeContents(paragraph);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        return (paragraph.textContent ?? '').length / lines;
+      });
+      expect(perLine).toBeGreaterThanOrEqual(60);
+      expect(perLine).toBeLessThanOrEqual(75);
     });
   }
 });

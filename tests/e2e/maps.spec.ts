@@ -39,10 +39,28 @@ test.describe('the month map', () => {
     const { country, entry } = await newestEntry('mali');
     await page.goto(`/crisiswatch/${entry.month}`);
     const link = page.getByRole('group', { name: `CrisisWatch, ${formatMonth(entry.month)}` }).getByRole('link', { name: new RegExp(`^${country.name}: `) });
+    // Reached by Tab from the key's link before it would take the page's whole order; focus it, then
+    // move away and back with the keyboard, so the ring is the keyboard's.
     await link.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
     await expect(link).toBeFocused();
+    // The focused country is outlined thick, in the focus colour, at any size the map is drawn.
+    const ring = await link.locator('path').first().evaluate((shape) => ({ width: getComputedStyle(shape).strokeWidth, colour: getComputedStyle(shape).stroke }));
+    expect(ring).toEqual({ width: '4px', colour: 'rgb(184, 89, 11)' });
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/${country.slug}/crisiswatch/${entry.month}$`));
+  });
+
+  test('frames its part of the world, not a close-up of one country', async ({ page }) => {
+    const { country, entry } = await newestEntry('mali');
+    await page.goto(`/crisiswatch/${entry.month}`);
+    const map = page.getByRole('group', { name: `CrisisWatch, ${formatMonth(entry.month)}` });
+    const whole = await map.boundingBox();
+    const shape = await map.getByRole('link', { name: new RegExp(`^${country.name}: `) }).locator('path').first().boundingBox();
+    // The locator map on the country page is the close-up; here the country sits among its region.
+    expect(shape!.width / whole!.width).toBeLessThan(0.35);
+    expect(shape!.height / whole!.height).toBeLessThan(0.45);
   });
 
   test('the home page leads with the latest month’s map', async ({ page }) => {
@@ -70,7 +88,40 @@ test.describe('the locator map', () => {
     expect(sentence).toMatch(new RegExp(`^${country.name} borders .+\\.$`));
     const neighbours = sentence.replace(`${country.name} borders `, '').replace(/\.$/, '').split(/, (?:and )?| and /);
     expect(neighbours.length).toBeGreaterThan(0);
-    for (const neighbour of neighbours) await expect(map.locator('text', { hasText: neighbour })).toHaveCount(1);
+    const figure = page.locator('figure', { has: map });
+    for (const neighbour of neighbours) await expect(figure.locator('[aria-hidden="true"] span', { hasText: neighbour })).toHaveCount(1);
+  });
+
+  test('names on a phone are 12 px or more, on the locator and the month map', async ({ page }) => {
+    const { country, entry } = await newestEntry('mali');
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of [`/${country.slug}`, `/crisiswatch/${entry.month}`]) {
+      await page.goto(path);
+      const sizes = await page.locator('figure [aria-hidden="true"] span').evaluateAll((labels) =>
+        labels.map((label) => ({ text: label.textContent, size: label.getBoundingClientRect().height, font: parseFloat(getComputedStyle(label).fontSize) })),
+      );
+      expect(sizes.length, path).toBeGreaterThan(0);
+      for (const label of sizes) expect(label.font, `${path}: ${label.text}`).toBeGreaterThanOrEqual(12);
+    }
+  });
+
+  test('a neighbour’s name never sits on the country', async ({ page }) => {
+    const country = await liveCountry('mali');
+    await page.goto(`/${country.slug}`);
+    const map = page.getByRole('img', { name: `Map of ${country.name} and its neighbours` });
+    const names = page.locator('figure', { has: map }).locator('[aria-hidden="true"] span');
+    // Points are found on screen only: bring the map into view first.
+    await map.scrollIntoViewIfNeeded();
+    const onCountry = await names.evaluateAll((labels) =>
+      labels.slice(1).flatMap((label) => {
+        const { left, right, top, bottom } = label.getBoundingClientRect();
+        const hits = [[left + 2, top + 2], [right - 2, top + 2], [left + 2, bottom - 2], [right - 2, bottom - 2]].filter(([x, y]) =>
+          document.elementsFromPoint(x!, y!).some((element) => element.matches('svg path:last-of-type')),
+        );
+        return hits.length > 0 ? [label.textContent] : [];
+      }),
+    );
+    expect(onCountry).toEqual([]);
   });
 
   test('is not drawn for a country without a map code, and the page is whole', async ({ page }) => {

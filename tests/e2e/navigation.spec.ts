@@ -27,10 +27,10 @@ test.describe('site navigation', () => {
     });
   }
 
-  test('the footer links the feeds, the data files and the sitemap', async ({ page, request }) => {
+  test('the footer links the About page, what verdicts mean, the feed and the sitemap', async ({ page, request }) => {
     await page.goto('/mali');
     const footer = page.getByRole('contentinfo');
-    for (const name of [/Atom feed/, /Data files/, /Sitemap/]) {
+    for (const name of [/^About/, /What verdicts and alerts mean/, /Atom feed/, /Sitemap/]) {
       const href = await footer.getByRole('link', { name }).getAttribute('href');
       expect((await request.get(href ?? '')).status(), String(name)).toBe(200);
     }

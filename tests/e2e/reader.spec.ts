@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Country } from '../../lib/content/load-content';
 import { ALERT_LABELS, VERDICT_LABELS } from '../../lib/content/verdicts';
-import { formatLongDate, formatMonth, formatShortDate } from '../../lib/format';
+import { formatLongDate, formatMonth, formatShortDate, nextMonth } from '../../lib/format';
 import { countryPath, entryPath, quoteAnchor } from '../../lib/paths';
 import { escapeRegExp, htmlText, liveCountry, newestEntry, paragraphsOf } from './support/live-content';
 
@@ -18,12 +18,17 @@ test.describe('a reader on the country page', () => {
     await page.goto('/mali');
     await expect(page).toHaveTitle(new RegExp(`^${escapeRegExp(mali.name)}: profile, CrisisWatch and expert views`));
     await expect(page.getByRole('heading', { level: 1, name: mali.name })).toBeVisible();
-    await expect(page.getByText(mali.region.join(' › ')).first()).toBeVisible();
+    // Where it sits: each region a link to its place among the countries, then the country itself.
+    const trail = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('listitem');
+    await expect(trail).toHaveText([...mali.region, mali.name]);
+    await expect(trail.last().getByRole('link')).toHaveCount(0);
+    await expect(trail.first().getByRole('link')).toHaveAttribute('href', `/countries#region-${mali.region[0]!.toLowerCase()}`);
     await expect(page.locator('main')).toContainText(mali.profileExcerpt);
 
     const box = page.getByRole('region', { name: new RegExp(`CrisisWatch ${escapeRegExp(mali.name)}`) });
     await expect(box.getByRole('heading', { name: `CrisisWatch ${mali.name} ${formatMonth(entry.month)}` })).toBeVisible();
     await expect(box.getByText(VERDICT_LABELS[entry.verdict], { exact: true })).toBeVisible();
+    await expect(box.getByText(`Trends in ${formatMonth(entry.month)}`)).toBeVisible();
     await expect(box).toContainText(entry.lead);
     await expect(box).toContainText(entry.excerptText);
     // The rest of the entry is behind Continue reading, not on the country page.
@@ -38,7 +43,7 @@ test.describe('a reader on the country page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`CrisisWatch ${mali.name}: ${formatMonth(entry.month)}`);
     await expect(page.getByText(`Events from ${formatLongDate(entry.period.from)} to ${formatLongDate(entry.period.to)}`)).toBeVisible();
     await expect(page.getByText(VERDICT_LABELS[entry.verdict], { exact: true })).toBeVisible();
-    for (const alert of entry.alerts) await expect(page.getByRole('list', { name: 'Alerts' })).toContainText(ALERT_LABELS[alert]);
+    for (const alert of entry.alerts) await expect(page.getByRole('list', { name: `Outlook for ${formatMonth(nextMonth(entry.month))}` })).toContainText(ALERT_LABELS[alert]);
     const article = page.getByRole('article');
     for (const paragraph of paragraphsOf(entry.html)) await expect(article).toContainText(paragraph);
     // The newest month has no next month; it links the month before when the archive has one.

@@ -106,16 +106,17 @@ for (const javaScriptEnabled of [true, false]) {
 
     test('explains bad input and an empty result, and names the one search page as the canonical URL of every result page', async ({ page }) => {
       await page.goto(site('/search?q=Zenda&country=atlantis&verdict=worse&page=0'));
-      const alert = page.getByRole('alert').filter({ hasText: 'The search could not be run' });
-      await expect(alert).toContainText('Choose a country from the list: "atlantis" is not one we follow');
-      await expect(alert).toContainText('Choose a verdict: deteriorated, improved, unchanged');
-      await expect(alert).toContainText('Pages start at 1');
+      // Each problem once, next to its field.
+      await expect(searchForm(page).getByLabel('Country')).toHaveAccessibleDescription('Choose a country from the list: "atlantis" is not one we follow');
+      await expect(searchForm(page).getByLabel('Verdict')).toHaveAccessibleDescription(/^Choose a verdict from the list/);
+      await expect(page.getByText('Pages start at 1')).toHaveCount(1);
+      for (const message of ['not one we follow', 'Choose a verdict from the list']) await expect(page.getByText(message)).toHaveCount(1);
       await expect(searchForm(page).getByLabel('Country')).toHaveAttribute('aria-invalid', 'true');
       await expect(searchForm(page).getByLabel('Search for')).toHaveValue('Zenda');
 
       await page.goto(site('/search?q=qwxzvb'));
       await expect(page.getByRole('status')).toHaveText('No results for “qwxzvb”.');
-      await expect(page.getByRole('main')).toContainText('check the spelling');
+      await expect(page.getByRole('main')).toContainText('Check the spelling');
       // One canonical search page for every query, rather than an index entry per query.
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', site('/search'));
     });

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatMonth, formatShortDate, truncateText } from '@/lib/format';
+import { formatLongDate, formatMonth, formatShortDate, nextMonth, truncateText } from '@/lib/format';
 
 describe('dates as readers see them', () => {
   it('formats months, short and long dates', () => {
     expect(formatMonth('2023-02')).toBe('February 2023');
     expect(formatShortDate('2023-02-08')).toBe('8 Feb 2023');
     expect(formatLongDate('2023-01-27')).toBe('27 January 2023');
+  });
+
+  it('finds the month an entry’s alerts look ahead to, across a year’s end', () => {
+    expect(nextMonth('2023-02')).toBe('2023-03');
+    expect(nextMonth('2024-12')).toBe('2025-01');
   });
 });
 

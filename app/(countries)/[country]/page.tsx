@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Breadcrumb } from '@/components/breadcrumb';
 import { CrisisWatchSummary } from '@/components/crisiswatch-summary';
+import { FirstPublished } from '@/components/first-published';
 import { LatestUpdates } from '@/components/latest-updates';
 import { LocatorMap } from '@/components/maps/locator-map';
 import { QuotesCarousel } from '@/components/quotes-carousel';
@@ -9,6 +11,7 @@ import { SubscribeSection } from '@/components/subscribe-section';
 import { VerdictTimeline } from '@/components/verdict-timeline';
 import { getCountry } from '@/lib/content';
 import { countryStaticParams } from '@/lib/country-file-route';
+import { regionTrail } from '@/lib/countries/region-trail';
 import { toQuoteSlides } from '@/lib/content/quote-slides';
 import { getLatestUpdates } from '@/lib/content/latest-updates';
 import { getVerdictHistory } from '@/lib/content/verdict-history';
@@ -40,12 +43,21 @@ export default async function CountryPage({ params }: Props) {
   const [latest] = country.entries;
   return (
     <div className="with-aside">
+      {/* What a reader comes for first: the latest verdict and what happened; then the standing profile. */}
       <article className="country">
-        <p className="region">{country.region.join(' › ')}</p>
+        <Breadcrumb trail={[...regionTrail(country.region), { label: country.name }]} />
         <h1>{country.name}</h1>
-        <div className="prose profile" dangerouslySetInnerHTML={{ __html: country.profileHtml }} />
-        <LocatorMap name={country.name} iso3166={country.iso3166} />
         {latest ? <CrisisWatchSummary country={country} entry={latest} /> : <p>No CrisisWatch entry has been published yet.</p>}
+        <section aria-labelledby="profile-heading" className="profile">
+          <h2 id="profile-heading">Profile</h2>
+          <div className="profile-columns">
+            <div>
+              <div className="prose" dangerouslySetInnerHTML={{ __html: country.profileHtml }} />
+              <FirstPublished url={country.source_url} />
+            </div>
+            <LocatorMap name={country.name} iso3166={country.iso3166} />
+          </div>
+        </section>
         {latest && (
           <section aria-labelledby="history-heading">
             <h2 id="history-heading">Verdict history</h2>

@@ -29,5 +29,5 @@ export default async function LatestMonthPage() {
       </>
     );
   }
-  return <MonthAcrossCountries view={view} latest />;
+  return <MonthAcrossCountries view={view} />;
 }

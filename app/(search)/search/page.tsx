@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SearchForm } from '@/components/search-form';
 import { SearchResultList } from '@/components/search-results';
+import { SearchTips } from '@/components/search-tips';
 import { getContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/page-metadata';
 import { SEARCH_PATH } from '@/lib/paths';
@@ -28,20 +29,23 @@ export default async function SearchPage({ searchParams }: Props) {
   const filters = query.filters ?? {};
   const results = parsed.ok && q ? searchContent(getSearchIndex(tree), q, filters, query.page, SEARCH_PAGE_SIZE) : undefined;
   return (
-    <>
-      <h1>Search the briefings</h1>
-      <SearchForm q={q} country={filters.country} verdict={filters.verdict} countries={countries} errors={parsed.ok ? [] : parsed.errors} />
-      {results ? (
-        <SearchResultList
-          q={q}
-          filters={filters}
-          countryName={countries.find((country) => country.slug === filters.country)?.name}
-          results={results}
-          pageSize={SEARCH_PAGE_SIZE}
-        />
-      ) : (
-        parsed.ok && <p>Search by a word or two: a country, a place, a person, or a month such as “February 2023”. Spelling mistakes are forgiven.</p>
-      )}
-    </>
+    <div className="with-aside">
+      <div>
+        <h1>Search the briefings</h1>
+        <SearchForm q={q} country={filters.country} verdict={filters.verdict} countries={countries} errors={parsed.ok ? [] : parsed.errors} />
+        {results ? (
+          <SearchResultList
+            q={q}
+            filters={filters}
+            countryName={countries.find((country) => country.slug === filters.country)?.name}
+            results={results}
+            pageSize={SEARCH_PAGE_SIZE}
+          />
+        ) : (
+          parsed.ok && <p>Search by a word or two: a country, a place, a person, or a month such as “February 2023”. Spelling mistakes are forgiven.</p>
+        )}
+      </div>
+      <SearchTips />
+    </div>
   );
 }

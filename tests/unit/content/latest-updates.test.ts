@@ -8,10 +8,19 @@ describe('latest updates', async () => {
   const [freedonia, ruritania] = countries;
 
   it('mixes entries and quotes, newest first, each linking to its whole', () => {
-    expect(freedonia && getLatestUpdates(freedonia, 3)).toEqual([
+    expect(freedonia && getLatestUpdates(freedonia, { limit: 3 })).toEqual([
       { kind: 'In The News', date: '2024-06-30', title: 'Rufus T. Firefly in The Freedonia Gazette', href: '/freedonia#quote-2024-06-30-rufus-firefly' },
       { kind: 'CrisisWatch', date: '2024-06-27', title: 'Freedonia, June 2024: Unchanged Situation', href: '/freedonia/crisiswatch/2024-06' },
       { kind: 'In The News', date: '2024-06-02', title: 'Rufus T. Firefly in The Freedonia Gazette', href: '/freedonia#quote-2024-06-02-rufus-firefly' },
+    ]);
+  });
+
+  it('leaves out the page it sits beside, and still lists as many', () => {
+    const updates = freedonia ? getLatestUpdates(freedonia, { limit: 3, except: '/freedonia/crisiswatch/2024-06' }) : [];
+    expect(updates.map((update) => update.href)).toEqual([
+      '/freedonia#quote-2024-06-30-rufus-firefly',
+      '/freedonia#quote-2024-06-02-rufus-firefly',
+      '/freedonia/crisiswatch/2024-05',
     ]);
   });
 

@@ -22,20 +22,25 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 describe('a month across countries, rendered on the server', () => {
   const html = renderToStaticMarkup(<MonthAcrossCountries view={view} />);
 
-  it('names the month, then the groups in CrisisWatch order, each a labelled section', () => {
+  it('names the month, then the groups that hold countries in CrisisWatch order, each a labelled section', () => {
     expect(html).toContain('<h1>CrisisWatch: March 2024</h1>');
     const headings = [...html.matchAll(/<h2 id="([^"]+)">([^<]+)<\/h2>/g)].map((match) => match[2]);
-    expect(headings).toEqual(['Conflict Risk Alerts', 'Resolution Opportunities', 'Deteriorated Situations', 'Improved Situations', 'Unchanged Situations', 'Country by country']);
+    expect(headings).toEqual(['Conflict Risk Alerts', 'Deteriorated Situations', 'Unchanged Situations', 'Country by country']);
     for (const [, id] of html.matchAll(/<h2 id="([^"]+)">/g)) expect(html).toContain(`aria-labelledby="${id}"`);
   });
 
   it('lists a country under its alert and its verdict, with verdict and alert in words, lead and entry link', () => {
     expect(html.match(/href="\/zandovia\/crisiswatch\/2024-03"/g)).toHaveLength(3);
-    expect(text(html)).toContain('Zandovia Deteriorated Situation ⚠ Conflict Risk Alert Fictional envoys left Zandovia.');
+    expect(text(html)).toContain('Zandovia Deteriorated Situation Conflict Risk Alert Fictional envoys left Zandovia.');
+    // Alerts look ahead: the alert group says which month it is about.
+    expect(text(html)).toContain('Conflict Risk Alerts Outlook for April 2024 Zandovia');
     // Each group's link is named with the month, so a list of links tells them apart.
     expect(html).toContain('aria-label="Zandovia, March 2024"');
-    expect(text(html)).toContain('Resolution Opportunities None this month.');
-    expect(text(html)).toContain('Improved Situations None this month.');
+  });
+
+  it('says the empty groups once, after the groups that hold countries', () => {
+    expect(text(html)).toContain('No resolution opportunity for April 2024. No situation improved in March 2024.');
+    expect(html).not.toContain('None this month');
   });
 
   it('repeats the facts in a captioned table, a row a country, alphabetical', () => {
@@ -61,22 +66,14 @@ describe('a draft on the development server', () => {
   });
 });
 
-describe('the latest month, at /crisiswatch', () => {
-  it('is the month’s own page, which it links as the permanent address', () => {
-    const html = renderToStaticMarkup(<MonthAcrossCountries view={view} latest />);
-    expect(text(html)).toContain('This is the latest month. Its permanent address: CrisisWatch March 2024');
-    expect(html).toContain('<a href="/crisiswatch/2024-03">CrisisWatch March 2024</a>');
-    expect(renderToStaticMarkup(<MonthAcrossCountries view={view} />)).not.toContain('permanent address');
-  });
-});
-
 describe('the latest month in brief, for the home page', () => {
   const html = renderToStaticMarkup(<MonthBrief view={view} />);
 
-  it('counts each group and names its countries, linking the month', () => {
+  it('counts each group that holds countries and names them, says the empty ones once, and links the month', () => {
     expect(text(html)).toContain('Conflict Risk Alerts: 1 Zandovia');
-    expect(text(html)).toContain('Improved Situations: 0 None this month');
     expect(text(html)).toContain('Unchanged Situations: 1 Freedonia');
+    expect(text(html)).not.toContain('Improved Situations');
+    expect(text(html)).toContain('No resolution opportunity for April 2024. No situation improved in March 2024.');
     expect(html).toContain('href="/crisiswatch"');
   });
 });

@@ -16,7 +16,7 @@ describe("Mali's locator map", async () => {
   });
 
   it('names every real neighbour on the map', () => {
-    const labels = [...html.matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((match) => unescapeHtml(match[1]!));
+    const labels = [...html.matchAll(/<span class="[^"]*" style="[^"]*">([^<]+)<\/span>/g)].map((match) => unescapeHtml(match[1]!));
     expect(labels[0]).toBe('Mali');
     expect(labels.slice(1).sort()).toEqual(neighbours);
   });

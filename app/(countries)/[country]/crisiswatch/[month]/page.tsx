@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AlertList, VerdictBadge } from '@/components/verdict-badge';
+import { Breadcrumb } from '@/components/breadcrumb';
+import { VerdictSummary } from '@/components/verdict-badge';
+import { regionTrail } from '@/lib/countries/region-trail';
 import { getCrisisWatchEntry } from '@/lib/content';
 import { entryStaticParams } from '@/lib/country-file-route';
 import { formatLongDate, formatMonth } from '@/lib/format';
@@ -11,6 +13,7 @@ import { entryJsonLd } from '@/lib/content/entry-json-ld';
 import { archivePath, countryPath, entryPath, monthPath } from '@/lib/paths';
 import { JsonLd } from '@/components/json-ld';
 import { DraftBanner } from '@/components/draft-banner';
+import { FirstPublished } from '@/components/first-published';
 import { LatestUpdates } from '@/components/latest-updates';
 import { SubscribeSection } from '@/components/subscribe-section';
 import { getLatestUpdates } from '@/lib/content/latest-updates';
@@ -48,9 +51,9 @@ export default async function CrisisWatchEntryPage({ params }: Props) {
       <article className="entry">
         {entry.draft && <DraftBanner />}
         <JsonLd data={entryJsonLd(country, entry, getSettings())} />
-        <p className="region">
-          <Link href={countryPath(country.slug)}>{country.name}</Link> · {country.region.join(' › ')}
-        </p>
+        <Breadcrumb
+          trail={[...regionTrail(country.region), { label: country.name, href: countryPath(country.slug) }, { label: 'CrisisWatch', href: archivePath(country.slug) }]}
+        />
         <h1>
           CrisisWatch {country.name}: {formatMonth(entry.month)}
         </h1>
@@ -58,12 +61,10 @@ export default async function CrisisWatchEntryPage({ params }: Props) {
           Events from <time dateTime={entry.period.from}>{formatLongDate(entry.period.from)}</time> to{' '}
           <time dateTime={entry.period.to}>{formatLongDate(entry.period.to)}</time>
         </p>
-        <p className="verdict-line">
-          <VerdictBadge verdict={entry.verdict} />
-        </p>
-        <AlertList alerts={entry.alerts} />
+        <VerdictSummary month={entry.month} verdict={entry.verdict} alerts={entry.alerts} />
         <p className="lead">{entry.lead}</p>
         <div className="prose" dangerouslySetInnerHTML={{ __html: entry.html }} />
+        <FirstPublished url={entry.source_url} date={entry.published} />
         <nav className="entry-nav" aria-label="CrisisWatch months">
           <ul>
             {previous && (
@@ -95,7 +96,7 @@ export default async function CrisisWatchEntryPage({ params }: Props) {
         <p className="print-only">Printed from {url}</p>
       </article>
       <div className="side-column">
-        <LatestUpdates updates={getLatestUpdates(country)} />
+        <LatestUpdates updates={getLatestUpdates(country, { except: entryPath(country.slug, entry.month) })} />
         <SubscribeSection country={country.slug} />
       </div>
     </div>

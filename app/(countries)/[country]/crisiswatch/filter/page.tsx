@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CrisisWatchArchive } from '@/components/crisiswatch-archive';
 import { getCountry } from '@/lib/content';
-import { filterEntries, paginate, parseArchiveQuery } from '@/lib/content/archive';
+import { filterEntries, pageYearLabels, paginate, parseArchiveQuery } from '@/lib/content/archive';
 import { archiveMetadata } from '@/lib/content/archive-metadata';
 import { filteredArchivePath } from '@/lib/paths';
 
@@ -19,8 +19,18 @@ export default async function FilteredArchivePage({ params, searchParams }: Prop
   const country = await getCountry((await params).country);
   if (!country) notFound();
   const query = parseArchiveQuery(await searchParams);
-  if (!query.ok) return <CrisisWatchArchive country={country} filter={{}} errors={query.errors} hrefFor={() => ''} />;
-  const paged = paginate(filterEntries(country.entries, query.filter), query.page);
+  if (!query.ok) return <CrisisWatchArchive country={country} filter={{}} chosen={query.chosen} errors={query.errors} hrefFor={() => ''} />;
+  const matching = filterEntries(country.entries, query.filter);
+  const paged = paginate(matching, query.page);
   if (!paged) notFound();
-  return <CrisisWatchArchive country={country} paged={paged} filter={query.filter} errors={[]} hrefFor={(page) => filteredArchivePath(country.slug, query.filter, page)} />;
+  return (
+    <CrisisWatchArchive
+      country={country}
+      paged={paged}
+      filter={query.filter}
+      errors={[]}
+      hrefFor={(page) => filteredArchivePath(country.slug, query.filter, page)}
+      pageLabels={pageYearLabels(matching)}
+    />
+  );
 }
