@@ -12,10 +12,11 @@ export function VerdictShape({ verdict }: { verdict: Verdict }) {
 
 /**
  * A ring for a conflict risk alert, a diamond for a resolution opportunity; beside the verdict
- * mark (top right) in the timeline, centred in the key.
+ * mark in the timeline (the first alert top right, a second top left, so both show), centred in
+ * a key.
  */
-export function AlertShape({ alert, centred = false }: { alert: Alert; centred?: boolean }) {
-  const [x, y, scale] = centred ? [0, 0, 1.6] : [8, -8, 1];
+export function AlertShape({ alert, centred = false, second = false }: { alert: Alert; centred?: boolean; second?: boolean }) {
+  const [x, y, scale] = centred ? [0, 0, 1.6] : [second ? -8 : 8, -8, 1];
   const transform = `translate(${x} ${y}) scale(${scale})`;
   if (alert === 'conflict-risk-alert') return <circle className="shape-alert" r="3.5" transform={transform} />;
   return <path className="shape-opportunity" d="M0 -4.5L4.5 0L0 4.5L-4.5 0z" transform={transform} />;

@@ -65,8 +65,8 @@ export function VerdictTimeline({ history, headingId }: { history: VerdictHistor
                   <g transform={`translate(${x} ${y})`}>
                     <rect className="timeline-hit" x={-CELL / 2 + 1} y={-CELL / 2 + 1} width={CELL - 2} height={CELL - 2} rx={3} />
                     <VerdictShape verdict={mark.verdict} />
-                    {mark.alerts.map((alert) => (
-                      <AlertShape key={alert} alert={alert} />
+                    {mark.alerts.map((alert, index) => (
+                      <AlertShape key={alert} alert={alert} second={index > 0} />
                     ))}
                   </g>
                 </a>

@@ -4,7 +4,7 @@ import { AlertWords, VerdictBadge } from '../verdict-badge';
 import { formatMonth } from '@/lib/format';
 import styles from './month.module.css';
 
-/** The month's facts as a table, a row a country: the text equivalent of the month's map. */
+/** The month's facts as a table, a row a country, each named with a link to its entry: the text equivalent of the month's map. */
 export function MonthTable({ view }: { view: MonthView }) {
   const month = formatMonth(view.month);
   return (
@@ -16,22 +16,19 @@ export function MonthTable({ view }: { view: MonthView }) {
             <th scope="col">Country</th>
             <th scope="col">Verdict</th>
             <th scope="col">Alerts</th>
-            <th scope="col">Entry</th>
           </tr>
         </thead>
         <tbody>
           {view.countries.map((country) => (
             <tr key={country.slug}>
-              <th scope="row">{country.name}</th>
+              <th scope="row">
+                {/* The name leads to the country's entry for the month. */}
+                <Link href={country.href}>{country.name}</Link>
+              </th>
               <td>
                 <VerdictBadge verdict={country.verdict} />
               </td>
               <td>{country.alerts.length > 0 ? <AlertWords alerts={country.alerts} /> : 'None'}</td>
-              <td>
-                <Link href={country.href}>
-                  Read<span className="visually-hidden"> CrisisWatch {country.name}, {month}</span>
-                </Link>
-              </td>
             </tr>
           ))}
         </tbody>
