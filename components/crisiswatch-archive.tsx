@@ -1,5 +1,5 @@
 import type { Country, CrisisWatchEntry } from '@/lib/content';
-import { isFiltered, type ArchiveChoice, type ArchiveFilter, type Paged } from '@/lib/content/archive';
+import { isFiltered, pageYearLabels, type ArchiveChoice, type ArchiveFilter, type Paged } from '@/lib/content/archive';
 import { getVerdictHistory } from '@/lib/content/verdict-history';
 import { VERDICT_LABELS } from '@/lib/content/verdicts';
 import { regionTrail } from '@/lib/countries/region-trail';
@@ -67,6 +67,20 @@ export function CrisisWatchArchive({ country, paged, filter, chosen, errors, hre
         </section>
       </div>
     </div>
+  );
+}
+
+/** The whole archive, unfiltered, at one of its pages (`/<country>/crisiswatch`, `/page/N`). */
+export function UnfilteredArchive({ country, paged }: { country: Country; paged: Paged<CrisisWatchEntry> }) {
+  return (
+    <CrisisWatchArchive
+      country={country}
+      paged={paged}
+      filter={{}}
+      errors={[]}
+      hrefFor={(page) => archivePath(country.slug, page)}
+      pageLabels={pageYearLabels(country.entries)}
+    />
   );
 }
 

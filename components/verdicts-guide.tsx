@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { ALERTS, VERDICTS, type Alert, type Verdict } from '@/lib/content/schemas';
 import { ALERT_ENCODING, ALERT_LABELS, VERDICT_ENCODING, VERDICT_LABELS } from '@/lib/content/verdicts';
 import { ABOUT_PATH, MONTH_INDEX_PATH } from '@/lib/paths';
@@ -36,19 +37,9 @@ export function VerdictsGuide() {
             A verdict compares the month with the one before. “Trends in February 2023: Unchanged Situation” says how February went, for the days the
             entry reports on.
           </p>
-          <dl className="guide-list">
-            {VERDICTS.map((verdict) => (
-              <div key={verdict} id={verdict}>
-                <dt>
-                  <ShapeIcon>
-                    <VerdictShape verdict={verdict} />
-                  </ShapeIcon>
-                  {VERDICT_LABELS[verdict]}
-                </dt>
-                <dd>{VERDICT_MEANING[verdict]}</dd>
-              </div>
-            ))}
-          </dl>
+          <GuideList
+            items={VERDICTS.map((verdict) => ({ id: verdict, shape: <VerdictShape verdict={verdict} />, label: VERDICT_LABELS[verdict], meaning: VERDICT_MEANING[verdict] }))}
+          />
         </section>
         <section aria-labelledby="alerts-heading">
           <h2 id="alerts-heading">Alerts look ahead: the outlook for next month</h2>
@@ -56,19 +47,9 @@ export function VerdictsGuide() {
             An alert is about the month after the entry’s: “Outlook for March 2023: Conflict Risk Alert” comes with February’s entry. A month without
             an alert shows none.
           </p>
-          <dl className="guide-list">
-            {ALERTS.map((alert) => (
-              <div key={alert} id={alert}>
-                <dt>
-                  <ShapeIcon>
-                    <AlertShape alert={alert} centred />
-                  </ShapeIcon>
-                  {ALERT_LABELS[alert]}
-                </dt>
-                <dd>{ALERT_MEANING[alert]}</dd>
-              </div>
-            ))}
-          </dl>
+          <GuideList
+            items={ALERTS.map((alert) => ({ id: alert, shape: <AlertShape alert={alert} centred />, label: ALERT_LABELS[alert], meaning: ALERT_MEANING[alert] }))}
+          />
         </section>
         <section aria-labelledby="who-heading">
           <h2 id="who-heading">Who decides</h2>
@@ -83,6 +64,23 @@ export function VerdictsGuide() {
         <VerdictsKey />
       </aside>
     </div>
+  );
+}
+
+/** Each sign with its name, then what it says; each at its own anchor (`#deteriorated`). */
+function GuideList({ items }: { items: { id: string; shape: ReactNode; label: string; meaning: string }[] }) {
+  return (
+    <dl className="guide-list">
+      {items.map((item) => (
+        <div key={item.id} id={item.id}>
+          <dt>
+            <ShapeIcon>{item.shape}</ShapeIcon>
+            {item.label}
+          </dt>
+          <dd>{item.meaning}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

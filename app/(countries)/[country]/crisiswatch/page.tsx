@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CrisisWatchArchive } from '@/components/crisiswatch-archive';
+import { UnfilteredArchive } from '@/components/crisiswatch-archive';
 import { getCountry } from '@/lib/content';
 import { countryStaticParams } from '@/lib/country-file-route';
-import { pageYearLabels, paginate } from '@/lib/content/archive';
+import { paginate } from '@/lib/content/archive';
 import { archiveMetadata } from '@/lib/content/archive-metadata';
-import { archivePath } from '@/lib/paths';
 
 type Props = { params: Promise<{ country: string }> };
 
@@ -22,14 +21,5 @@ export default async function ArchivePage({ params }: Props) {
   const country = await getCountry((await params).country);
   const paged = country && paginate(country.entries, 1);
   if (!country || !paged) notFound();
-  return (
-    <CrisisWatchArchive
-      country={country}
-      paged={paged}
-      filter={{}}
-      errors={[]}
-      hrefFor={(page) => archivePath(country.slug, page)}
-      pageLabels={pageYearLabels(country.entries)}
-    />
-  );
+  return <UnfilteredArchive country={country} paged={paged} />;
 }

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CrisisWatchArchive } from '@/components/crisiswatch-archive';
+import { UnfilteredArchive } from '@/components/crisiswatch-archive';
 import { getCountry } from '@/lib/content';
-import { pageYearLabels, paginate } from '@/lib/content/archive';
+import { paginate } from '@/lib/content/archive';
 import { archivePageStaticParams } from '@/lib/country-file-route';
 import { archiveMetadata } from '@/lib/content/archive-metadata';
-import { archivePath } from '@/lib/paths';
 
 type Props = { params: Promise<{ country: string; page: string }> };
 
@@ -32,14 +31,5 @@ export default async function ArchivePageN({ params }: Props) {
   const found = await load(params);
   if (!found) notFound();
   const { country, paged } = found;
-  return (
-    <CrisisWatchArchive
-      country={country}
-      paged={paged}
-      filter={{}}
-      errors={[]}
-      hrefFor={(page) => archivePath(country.slug, page)}
-      pageLabels={pageYearLabels(country.entries)}
-    />
-  );
+  return <UnfilteredArchive country={country} paged={paged} />;
 }
