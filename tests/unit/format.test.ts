@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatMonth, formatShortDate, nextMonth, truncateText } from '@/lib/format';
+import { formatLongDate, formatMonth, formatNumber, formatShortDate, nextMonth, truncateText } from '@/lib/format';
 
 describe('dates as readers see them', () => {
   it('formats months, short and long dates', () => {
     expect(formatMonth('2023-02')).toBe('February 2023');
     expect(formatShortDate('2023-02-08')).toBe('8 Feb 2023');
     expect(formatLongDate('2023-01-27')).toBe('27 January 2023');
+    expect(formatShortDate('2020-09-25')).toBe('25 Sep 2020');
+  });
+
+  it('formats them in French', () => {
+    expect(formatMonth('2023-02', 'fr')).toBe('février 2023');
+    expect(formatShortDate('2023-02-08', 'fr')).toBe('8 févr. 2023');
+    expect(formatLongDate('2023-01-27', 'fr')).toBe('27 janvier 2023');
+    expect(formatShortDate('2024-12-01', 'fr')).toBe('1er déc. 2024');
+    expect(formatLongDate('2023-03-01', 'fr')).toBe('1er mars 2023');
+    expect(formatLongDate('2023-03-01')).toBe('1 March 2023');
+  });
+
+  it('writes numbers as each language does', () => {
+    expect(formatNumber(1234)).toBe('1,234');
+    expect(formatNumber(1234, 'fr')).toBe('1\u202f234');
   });
 
   it('finds the month an entry’s alerts look ahead to, across a year’s end', () => {
