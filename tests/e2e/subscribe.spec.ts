@@ -4,8 +4,8 @@ import { uniqueAddress, waitForMail } from './mailbox';
 import { CHROMIUM_ARGS, SITE_URL } from './sites';
 import { expectNoAxeViolations } from './support/axe';
 
-/** The subscribe box, named for the site: the e2e builds set no SITE_NAME, so it is the default. */
-const subscribeBox = (page: Page) => page.getByRole('region', { name: 'Subscribe to Crisis Briefings Email Updates' });
+/** The subscribe box of Mali's page, which says what it follows. */
+const subscribeBox = (page: Page) => page.getByRole('region', { name: 'Follow Mali by email' });
 
 test.describe('the subscribe form with JavaScript', () => {
   test('explains an invalid address in place, without leaving the page', async ({ page }) => {
