@@ -72,7 +72,7 @@ onEachBackend('update mail', (store) => {
     expect(message!.text).toContain('The fictional government of this test country held talks in 2024-06.');
     expect(message!.text).toContain('A second paragraph, also invented');
     expect(message!.text).toContain('https://briefings.example.org/freedonia/crisiswatch/2024-06');
-    expect(message!.text).toMatch(/June 2024: unchanged situation; May 2024: [a-z ]+situation/);
+    expect(message!.text).toMatch(/\nJune 2024: ▬ Unchanged Situation\nMay 2024: [▼▲▬] [A-Z][a-z]+ Situation/);
     expect(message!.html).toContain('<p>Fictional parliament met and adjourned.');
     expect(message!.html).not.toMatch(/<script|<img|<link/i);
     expect(message!.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
