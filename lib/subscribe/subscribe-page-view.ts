@@ -7,8 +7,8 @@ export type SubscribePageQuery = { result?: string; countries: readonly string[]
 
 export type SubscribePageView = {
   heading: string;
-  /** The paragraph under the heading: a status or an alert is announced. */
-  message: { text: string; role?: 'status' | 'alert' };
+  /** The paragraph under the heading, if any: a status or an alert is announced. */
+  message?: { text: string; role?: 'status' | 'alert' };
   /** The form with every country, `chosen` ticked and what was typed kept; a problem is said next to its field. */
   form?: { chosen: string[]; email?: string; problem?: { field: 'email' | 'country'; message: string } };
   /** The one country the reader came from, to go back to. */
@@ -36,11 +36,11 @@ export function subscribePageView(query: SubscribePageQuery, countries: readonly
     return { heading: result.heading, message: { text: `You now receive CrisisWatch updates for ${listOfNames(names)}. ${result.message}`, role: 'status' }, backTo };
   }
   if (query.result === 'pending') {
-    const what = names.length > 0 ? ` Once the address is confirmed, you receive ${crisisWatchEntriesFor(names)} by email, ${WHEN_SENT}.` : '';
+    const what = names.length > 0 ? ` Once the address is confirmed, you will receive ${crisisWatchEntriesFor(names)} by email, ${WHEN_SENT}.` : ' Nothing will be sent to you until you confirm.';
     return { heading: result.heading, message: { text: `${result.message}${what}`, role: 'status' }, backTo };
   }
   const problem = result.field && { field: result.field, message: (result.field === 'email' && emailProblem(query.email ?? '')) || result.message };
-  // A field's problem is said next to the field; the page's paragraph then says what the form is for.
-  const message = result.message && !result.field ? { text: result.message, role: result.isError ? ('alert' as const) : undefined } : { text: CHOOSE_COUNTRIES_INTRO };
+  // A field's problem is said next to the field, and only there: the heading sums it up.
+  const message = result.field ? undefined : { text: result.message || CHOOSE_COUNTRIES_INTRO, role: result.isError ? ('alert' as const) : undefined };
   return { heading: result.heading, message, form: result.offerForm ? { chosen: slugs, email: query.email, problem: problem || undefined } : undefined, backTo };
 }

@@ -17,7 +17,7 @@ type ResultText = {
 const RESULTS: Record<SubscribeResultCode, ResultText> = {
   pending: {
     heading: 'Check your inbox',
-    message: `${ACCEPTED_MESSAGE} Nothing will be sent to you until you confirm.`,
+    message: ACCEPTED_MESSAGE,
     isError: false,
     offerForm: false,
   },
@@ -67,14 +67,14 @@ const RESULTS: Record<SubscribeResultCode, ResultText> = {
     field: 'email',
   },
   'no-country': {
-    heading: 'Choose the countries to follow',
+    heading: 'Your subscription was not saved',
     message: COUNTRY_MESSAGES.none,
     isError: true,
     offerForm: true,
     field: 'country',
   },
   'unknown-country': {
-    heading: 'Choose the countries to follow',
+    heading: 'Your subscription was not saved',
     message: COUNTRY_MESSAGES.unknown,
     isError: true,
     offerForm: true,

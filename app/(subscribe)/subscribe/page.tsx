@@ -19,7 +19,7 @@ export default async function SubscribePage({ searchParams }: Props) {
   return (
     <>
       <h1>{view.heading}</h1>
-      <p role={view.message.role}>{view.message.text}</p>
+      {view.message && <p role={view.message.role}>{view.message.text}</p>}
       {view.form && <SubscribeCountriesForm chosen={view.form.chosen} defaultEmail={view.form.email} problem={view.form.problem} />}
       {view.backTo && (
         <p>
