@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Country, CrisisWatchEntry } from '@/lib/content';
+import { ALERT_ENCODING, VERDICT_ENCODING } from '@/lib/content/verdicts';
 import { updateMessage } from '@/lib/mail/update-message';
 import { expectTextMirrorsHtml, preheaderOf, visibleBlocks } from './mail-parts';
 
@@ -32,6 +33,10 @@ const country: Country = {
   ],
 };
 
+// The text symbols, as lib/content/verdicts.ts defines them for every place that draws them.
+const [DETERIORATED, IMPROVED, UNCHANGED] = (['deteriorated', 'improved', 'unchanged'] as const).map((verdict) => VERDICT_ENCODING[verdict].symbol);
+const [RISK, OPPORTUNITY] = (['conflict-risk-alert', 'resolution-opportunity'] as const).map((alert) => ALERT_ENCODING[alert].symbol);
+
 const message = updateMessage({
   siteUrl: 'https://briefings.example.org',
   siteName: 'Freedonia Monitor',
@@ -49,7 +54,7 @@ describe('the update message', () => {
       'Freedonia Monitor',
       'CrisisWatch · Freedonia & Sylvania',
       'Freedonia & Sylvania, December 2024',
-      'Trends in December 2024: ▼ Deteriorated Situation',
+      `Trends in December 2024: ${DETERIORATED} Deteriorated Situation`,
     ]);
   });
 
@@ -59,20 +64,20 @@ describe('the update message', () => {
 
   it('says the verdict looking back and each alert looking ahead, with its text symbol in its colour', () => {
     expect(message.text).toContain(
-      ['Trends in December 2024: ▼ Deteriorated Situation', 'Outlook for January 2025: ◯ Conflict Risk Alert', 'Outlook for January 2025: ◆ Resolution Opportunity'].join('\n'),
+      [`Trends in December 2024: ${DETERIORATED} Deteriorated Situation`, `Outlook for January 2025: ${RISK} Conflict Risk Alert`, `Outlook for January 2025: ${OPPORTUNITY} Resolution Opportunity`].join('\n'),
     );
-    expect(message.html).toContain('Trends in December 2024: <span style="color:#a4161a;white-space:nowrap;">▼ Deteriorated Situation</span>');
-    expect(message.html).toContain('Outlook for January 2025: <span style="color:#8a4b00;white-space:nowrap;">◯ Conflict Risk Alert</span>');
-    expect(message.html).toContain('Outlook for January 2025: <span style="color:#5b3e96;white-space:nowrap;">◆ Resolution Opportunity</span>');
+    expect(message.html).toContain(`Trends in December 2024: <span style="color:#a4161a;white-space:nowrap;">${DETERIORATED} Deteriorated Situation</span>`);
+    expect(message.html).toContain(`Outlook for January 2025: <span style="color:#8a4b00;white-space:nowrap;">${RISK} Conflict Risk Alert</span>`);
+    expect(message.html).toContain(`Outlook for January 2025: <span style="color:#5b3e96;white-space:nowrap;">${OPPORTUNITY} Resolution Opportunity</span>`);
   });
 
   it('lists the last months in the same words and symbols, newest first', () => {
     expect(message.text).toContain(
       [
         'Freedonia & Sylvania, the last 3 months:',
-        'December 2024: ▼ Deteriorated Situation · Outlook for January 2025: ◯ Conflict Risk Alert · Outlook for January 2025: ◆ Resolution Opportunity',
-        'November 2024: ▲ Improved Situation',
-        'October 2024: ▬ Unchanged Situation',
+        `December 2024: ${DETERIORATED} Deteriorated Situation · Outlook for January 2025: ${RISK} Conflict Risk Alert · Outlook for January 2025: ${OPPORTUNITY} Resolution Opportunity`,
+        `November 2024: ${IMPROVED} Improved Situation`,
+        `October 2024: ${UNCHANGED} Unchanged Situation`,
       ].join('\n'),
     );
   });
