@@ -6,5 +6,6 @@ export const size = OG_SIZE;
 export const contentType = 'image/png';
 
 export default function OpenGraphImage() {
-  return renderOgImage({ eyebrow: 'CrisisWatch', title: getSettings().SITE_NAME, subtitle: 'Where each conflict stands this month' });
+  // The site's name is the image's header already.
+  return renderOgImage({ eyebrow: 'CrisisWatch', title: 'Where each conflict stands this month' });
 }

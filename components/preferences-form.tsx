@@ -1,29 +1,22 @@
+import type { CountryChoiceGroup } from '@/lib/subscriptions/followed-countries';
+import { WHEN_SENT } from '@/lib/subscriptions/followed-countries';
 import type { Preferences } from '@/lib/subscriptions/preferences';
-
-type CountryChoice = { slug: string; name: string };
+import { CountryChoices } from './subscribe-country-choices';
+import styles from './subscribe.module.css';
 
 /**
  * Tick the countries to follow and save; or leave everything. Plain forms, so it works without
- * JavaScript; the boxes show what is stored now.
+ * JavaScript; the boxes show what is stored now, grouped by region as on the Subscribe page.
  */
-export function PreferencesForm({ token, preferences, countries }: { token: string; preferences: Preferences; countries: CountryChoice[] }) {
-  const followed = new Set(preferences.countries);
+export function PreferencesForm({ token, preferences, groups }: { token: string; preferences: Preferences; groups: readonly CountryChoiceGroup[] }) {
   return (
     <>
       <form method="post" action="/api/preferences" className="preferences-form">
         <input type="hidden" name="token" value={token} />
-        <fieldset>
+        <fieldset className={styles.countries}>
           <legend>Countries you follow</legend>
-          <p>Each new CrisisWatch entry for a ticked country is sent to you once, by email.</p>
-          <ul className="choice-list">
-            {countries.map((country) => (
-              <li key={country.slug}>
-                <label>
-                  <input type="checkbox" name="country" value={country.slug} defaultChecked={followed.has(country.slug)} /> {country.name}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <p>Tick a country to receive its CrisisWatch entry by email, {WHEN_SENT}.</p>
+          <CountryChoices groups={groups} chosen={new Set(preferences.countries)} />
         </fieldset>
         <button type="submit" name="action" value="save">
           Save my choices
@@ -31,8 +24,8 @@ export function PreferencesForm({ token, preferences, countries }: { token: stri
       </form>
       <form method="post" action="/api/preferences" className="preferences-leave">
         <input type="hidden" name="token" value={token} />
-        <h2>Leave everything</h2>
-        <p>Stop all email from us. You can come back from this page at any time.</p>
+        <h2>Stop all email</h2>
+        <p>We will send you nothing more, for any country. You can come back from this page at any time.</p>
         <button type="submit" name="action" value="leave">
           Unsubscribe from all email
         </button>

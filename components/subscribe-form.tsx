@@ -1,38 +1,58 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { SUBSCRIBE_API_PATH } from '@/lib/paths';
+import { COUNTRY_MESSAGES } from '@/lib/subscribe/country-choice';
 import { EMAIL_MAX_LENGTH, EMAIL_MESSAGES, emailProblem } from '@/lib/subscribe/email-address';
+import styles from './subscribe.module.css';
 
-type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: string } | { kind: 'error'; message: string; field?: string };
+type Field = 'email' | 'country';
+type Problems = Partial<Record<Field, string>>;
+type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: string } | { kind: 'error'; message?: string; problems: Problems };
+
+export type SubscribeFormProps = {
+  /**
+   * Whether the reader ticks the countries: `children` are then the country checkboxes (rendered
+   * on the server, so the list of countries is not part of this script); otherwise `children`
+   * carry the one country of a country page as a hidden field.
+   */
+  choosesCountries?: boolean;
+  /** What the reader typed, given back after the server refused the form without JavaScript. */
+  defaultEmail?: string;
+  /** The server's answer to that post, said next to its field. */
+  problem?: { field: Field; message: string };
+  children: ReactNode;
+};
 
 /**
- * Posts to /api/subscribe. Without JavaScript it is a plain form and the server redirects to a
- * page that says what happened; with JavaScript it checks the address with the browser's own
- * constraints and the server's email rule (email-address.ts, no zod in the browser), posts JSON
- * and announces the answer in place. The server validates again and has the last word.
+ * Posts to /api/subscribe. Without JavaScript it is a plain form (repeated `country` fields) and
+ * the server redirects to a page that says what happened; with JavaScript it checks the address
+ * and the countries with the server's rules and messages (no zod in the browser), posts JSON and
+ * announces the answer in place, each problem next to its field. The server has the last word.
  */
-export function SubscribeForm({ country }: { country?: string }) {
+export function SubscribeForm({ choosesCountries = false, defaultEmail, problem, children }: SubscribeFormProps) {
   const id = useId();
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const emailError = status.kind === 'error' && status.field === 'email' ? status.message : undefined;
+  const [status, setStatus] = useState<Status>(problem ? { kind: 'error', problems: { [problem.field]: problem.message } } : { kind: 'idle' });
+  const problems = status.kind === 'error' ? status.problems : {};
 
-  function showEmailProblem(input: HTMLInputElement | null | undefined, message: string) {
-    setStatus({ kind: 'error', message, field: 'email' });
-    input?.focus();
+  /** Shows the problems found and moves the focus to the first field concerned, in the form's order. */
+  function showProblems(form: HTMLFormElement, found: Problems, message?: string) {
+    setStatus({ kind: 'error', message, problems: found });
+    const first = found.country && choosesCountries ? 'input[name="country"]' : found.email ? 'input[name="email"]' : undefined;
+    if (first) form.querySelector<HTMLInputElement>(first)?.focus();
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const fields = Object.fromEntries(
-      [...new FormData(form).entries()].filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
-    );
-    const problem = emailProblem(fields.email ?? '');
-    if (problem) {
-      showEmailProblem(form.querySelector<HTMLInputElement>('input[name="email"]'), problem);
-      return;
-    }
+    const data = new FormData(form);
+    const text = (name: string) => (typeof data.get(name) === 'string' ? String(data.get(name)) : '');
+    const fields = { email: text('email'), website: text('website'), country: data.getAll('country').filter((value) => typeof value === 'string') };
+    const found: Problems = {};
+    if (fields.country.length === 0) found.country = COUNTRY_MESSAGES.none;
+    const email = emailProblem(fields.email);
+    if (email) found.email = email;
+    if (found.email || found.country) return showProblems(form, found);
     setStatus({ kind: 'sending' });
     try {
       const response = await fetch(form.action, {
@@ -40,14 +60,31 @@ export function SubscribeForm({ country }: { country?: string }) {
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(fields),
       });
-      setStatus(await statusFromResponse(response));
+      const answer = await readAnswer(response);
+      if (answer.problems) showProblems(form, answer.problems, answer.message);
+      else setStatus(answer.ok ? { kind: 'done', message: answer.message ?? 'Thank you.' } : { kind: 'error', message: answer.message, problems: {} });
     } catch {
-      setStatus({ kind: 'error', message: 'The subscription could not be sent. Check your connection and try again.' });
+      setStatus({ kind: 'error', message: 'The subscription could not be sent. Check your connection and try again.', problems: {} });
     }
   }
 
+  const countryProblemId = `${id}-countries-problem`;
+  // A country's problem is said beside the countries; without them (a country page) it is said here.
+  const fieldProblem = problems.email ?? (choosesCountries ? undefined : problems.country);
+  const statusLine = status.kind === 'sending' ? 'Sending…' : status.kind === 'done' ? status.message : status.kind === 'error' ? (fieldProblem ?? status.message) : undefined;
   return (
     <form className="subscribe-form" action={SUBSCRIBE_API_PATH} method="post" onSubmit={onSubmit}>
+      {choosesCountries ? (
+        <fieldset className={styles.countries} aria-describedby={countryProblemId}>
+          <legend>Countries to follow</legend>
+          <p id={countryProblemId} className={styles.problem} aria-live="polite">
+            {problems.country}
+          </p>
+          {children}
+        </fieldset>
+      ) : (
+        children
+      )}
       <label htmlFor={`${id}-email`}>Email address</label>
       <div className="subscribe-row">
         <input
@@ -57,51 +94,50 @@ export function SubscribeForm({ country }: { country?: string }) {
           autoComplete="email"
           required
           maxLength={EMAIL_MAX_LENGTH}
-          aria-invalid={emailError ? true : undefined}
+          defaultValue={defaultEmail}
+          aria-invalid={problems.email ? true : undefined}
           aria-describedby={`${id}-status`}
           onInvalid={(event) => {
             // The browser's own check failed (empty, or not an address): say so in the status line,
             // in the server's words, instead of the browser's bubble.
             event.preventDefault();
             const input = event.currentTarget;
-            showEmailProblem(input, emailProblem(input.value) ?? (input.validity.valueMissing ? EMAIL_MESSAGES.missing : EMAIL_MESSAGES.malformed));
+            const message = emailProblem(input.value) ?? (input.validity.valueMissing ? EMAIL_MESSAGES.missing : EMAIL_MESSAGES.malformed);
+            if (input.form) showProblems(input.form, { email: message });
           }}
         />
         <button type="submit" disabled={status.kind === 'sending'}>
           Subscribe
         </button>
       </div>
-      {country && <input type="hidden" name="country" value={country} />}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor={`${id}-website`}>Leave this field empty</label>
         <input id={`${id}-website`} name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      <p id={`${id}-status`} className={`form-status form-status-${status.kind}`} role="status">
-        {status.kind === 'sending' && 'Sending…'}
-        {(status.kind === 'done' || status.kind === 'error') && status.message}
+      <p id={`${id}-status`} className={`form-status form-status-${status.kind === 'error' && !statusLine ? 'idle' : status.kind}`} role="status">
+        {statusLine}
       </p>
     </form>
   );
 }
 
-async function statusFromResponse(response: Response): Promise<Status> {
+type Answer = { ok: boolean; message?: string; problems?: Problems };
+
+/** The API's answer: its message, and the problems it found, by field (only the ones this form shows). */
+async function readAnswer(response: Response): Promise<Answer> {
   const body: unknown = await response.json().catch(() => undefined);
-  const message = readMessage(body);
-  if (response.ok) return { kind: 'done', message: message ?? 'Thank you.' };
-  const error = readFirstError(body);
-  return { kind: 'error', message: error?.message ?? message ?? 'Something went wrong. Please try again later.', field: error?.field };
-}
-
-function readMessage(body: unknown): string | undefined {
-  return isRecord(body) && typeof body.message === 'string' ? body.message : undefined;
-}
-
-function readFirstError(body: unknown): { field: string; message: string } | undefined {
-  if (!isRecord(body) || !Array.isArray(body.errors)) return undefined;
-  const first: unknown = body.errors[0];
-  return isRecord(first) && typeof first.field === 'string' && typeof first.message === 'string'
-    ? { field: first.field, message: first.message }
-    : undefined;
+  const message = isRecord(body) && typeof body.message === 'string' ? body.message : undefined;
+  if (response.ok) return { ok: true, message };
+  const errors: unknown[] = isRecord(body) && Array.isArray(body.errors) ? body.errors : [];
+  const problems: Problems = {};
+  let other: string | undefined;
+  for (const error of errors) {
+    if (!isRecord(error) || typeof error.message !== 'string') continue;
+    if (error.field === 'email' || error.field === 'country') problems[error.field] ??= error.message;
+    else other ??= error.message;
+  }
+  const found = Object.keys(problems).length > 0;
+  return { ok: false, message: other ?? message ?? (found ? undefined : 'Something went wrong. Please try again later.'), problems: found ? problems : undefined };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

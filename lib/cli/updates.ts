@@ -6,7 +6,7 @@ import { migrateToLatest, openDatabase } from '../db/database';
 import { composeMessage } from '../mail/mail-transport';
 import { updateMessage } from '../mail/update-message';
 import { publishedEntriesOf, readPublishedEntries } from '../subscriptions/published-entries';
-import { getUpdateStatus } from '../subscriptions/update-status';
+import { getUpdateStatus, type UpdateStatus } from '../subscriptions/update-status';
 
 const USAGE = `usage:
   npm run updates -- status                    what each entry's update mail has done: queued, retrying, sent, skipped, failed
@@ -34,6 +34,7 @@ async function status(): Promise<number> {
     if (report.entries.length === 0) console.log('(no entry announced since update mail began)');
     console.log(`\n${report.baseline} entries were already published when update mail began and are never mailed.`);
     console.log(`${report.undeliverable} addresses are undeliverable (refused for good by their mail server); see npm run subscribers -- export.`);
+    printFollowingNothing(report.followingNothing);
     return 0;
   } finally {
     await store.close();
@@ -65,6 +66,21 @@ async function preview(slug: string, month: string): Promise<number> {
   await writeFile(file, raw);
   console.log(`Wrote ${path.relative(process.cwd(), file)}: "${message.subject}" (not sent${found.entry.notify ? '' : '; this entry has notify: false and will not be mailed'})`);
   return 0;
+}
+
+/** Subscribers the old Subscribe page made without a country: who they are, and what an operator can do. */
+function printFollowingNothing(subscribers: UpdateStatus['followingNothing']): void {
+  if (subscribers.length === 0) {
+    console.log('Every subscriber follows at least one country.');
+    return;
+  }
+  console.log(
+    `\n${subscribers.length} ${subscribers.length === 1 ? 'subscriber follows' : 'subscribers follow'} no country and so ${subscribers.length === 1 ? 'receives' : 'receive'} no update mail`,
+  );
+  console.log('(signed up on the Subscribe page before it offered countries). Nothing is sent to them until they choose countries:');
+  console.log('they can subscribe again on /subscribe with the same address and tick them (a confirmed address is not asked to');
+  console.log('confirm again), or use the link to choose countries in any message they received. Write to them to say so, or leave them be.');
+  console.log(table([['email', 'status', 'since'], ...subscribers.map((subscriber) => [subscriber.email, subscriber.status, subscriber.since])]));
 }
 
 function table(rows: string[][]): string {

@@ -1,10 +1,11 @@
 import type { Country, CrisisWatchEntry } from '../content';
-import { toHistoryMark } from '../content/verdict-history';
-import { ALERT_LABELS, VERDICT_LABELS } from '../content/verdicts';
+import { VERDICT_LABELS } from '../content/verdicts';
 import { formatMonth } from '../format';
 import { escapeHtml } from '../html-escape';
 import { entryPath, preferencesPath, unsubscribePath } from '../paths';
+import { MAIL_STYLE, mailHtml, mailLink } from './mail-layout';
 import type { MailMessage } from './mail-transport';
+import { symbolAndName, verdictLines, verdictLineText, type VerdictLine } from '../verdict-lines';
 
 /** How many months of the country's verdict history the message lists. */
 const HISTORY_MONTHS = 6;
@@ -26,68 +27,75 @@ export function updateSubject(country: Country, entry: CrisisWatchEntry): string
 }
 
 /**
- * The update mail for one entry: what the entry page says, from the same sanitised HTML, in a
- * layout mail clients render (one table, inline styles, no images, no scripts, no web fonts), and
- * a text part for clients that show only text. List-Id names the country's list, so a reader's
- * filters and mail clients' unsubscribe buttons work per country.
+ * The update mail for one entry: what the entry page says, from the same sanitised HTML, in the
+ * frame every message shares (mail-layout.ts), and a text part that says the same, line for
+ * line, for clients that show only text. The verdict and alerts are text symbols in their
+ * colours; the preheader is the lead. List-Id names the country's list, so a reader's filters
+ * and mail clients' unsubscribe buttons work per country.
  */
 export function updateMessage(input: UpdateInput): MailMessage {
   const { country, entry, siteUrl } = input;
   const month = formatMonth(entry.month);
-  const verdict = VERDICT_LABELS[entry.verdict];
-  const alerts = entry.alerts.map((alert) => ALERT_LABELS[alert]);
   const entryUrl = `${siteUrl}${entryPath(country.slug, entry.month)}`;
   const leave = `${siteUrl}${unsubscribePath(input.manageToken)}`;
   const preferences = `${siteUrl}${preferencesPath(input.manageToken)}`;
-  const history = historyLine(country, entry);
   const subject = updateSubject(country, entry);
-  const verdictLine = [verdict, ...alerts].join(' · ');
+  const eyebrow = `CrisisWatch · ${country.name}`;
+  const title = `${country.name}, ${month}`;
+  const lines = verdictLines(entry);
+  // The months before this one too; a country's first month has no history to show.
+  const history = recentMonths(country, entry);
+  const historyHeading = `${country.name}, the last ${history.length} months`;
+  const readOn = `Read the ${month} entry for ${country.name} on the site`;
+  const why = `You receive this because you follow ${country.name} on ${input.siteName}.`;
+  const choose = 'Choose the countries you follow';
+  const unsubscribeAll = 'Unsubscribe from all email';
 
   const text = [
-    `${input.siteName}: CrisisWatch, ${country.name}, ${month}`,
+    input.siteName,
+    eyebrow,
     '',
-    `Verdict: ${verdictLine}`,
+    title,
+    '',
+    ...lines.map(verdictLineText),
     '',
     entry.lead,
     '',
     entry.text,
     '',
-    `Read it on the site: ${entryUrl}`,
-    '',
-    history,
+    `${readOn}: ${entryUrl}`,
+    ...(history.length > 1 ? ['', `${historyHeading}:`, ...history.map((month) => [`${month.month}: ${symbolAndName(month.trends)}`, ...month.outlook.map(verdictLineText)].join(' · '))] : []),
     '',
     '--',
-    `You receive this because you follow ${country.name} on ${input.siteName}.`,
-    `Choose the countries you follow: ${preferences}`,
-    `Unsubscribe from all email: ${leave}`,
+    why,
+    `${choose}: ${preferences}`,
+    `${unsubscribeAll}: ${leave}`,
   ].join('\n');
 
-  const font = "font-family:Georgia,'Times New Roman',serif;color:#1a1a1a;";
-  const small = 'font-family:Arial,Helvetica,sans-serif;font-size:13px;color:#444444;line-height:1.5;';
-  const link = 'color:#0b4f8a;text-decoration:underline;';
-  const html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
-<body style="margin:0;padding:0;background:#f4f4f4;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f4f4;"><tr><td align="center" style="padding:16px;">
-<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;width:100%;background:#ffffff;">
-<tr><td style="padding:20px 24px 8px;${small}">${escapeHtml(input.siteName)} · CrisisWatch</td></tr>
-<tr><td style="padding:0 24px;${font}"><h1 style="margin:0 0 8px;font-size:24px;line-height:1.3;${font}">${escapeHtml(country.name)}, ${escapeHtml(month)}</h1>
-<p style="margin:0 0 16px;font-family:Arial,Helvetica,sans-serif;font-size:15px;font-weight:bold;">Verdict: ${escapeHtml(verdictLine)}</p>
-<p style="margin:0 0 16px;font-size:17px;line-height:1.5;font-weight:bold;${font}">${escapeHtml(entry.lead)}</p>
-<div style="font-size:16px;line-height:1.6;${font}">${absoluteLinks(entry.html, siteUrl)}</div>
-<p style="margin:16px 0;font-size:16px;${font}"><a href="${escapeHtml(entryUrl)}" style="${link}">Read the ${escapeHtml(month)} entry for ${escapeHtml(country.name)} on the site</a></p>
-<p style="margin:0 0 20px;${small}">${escapeHtml(history)}</p></td></tr>
-<tr><td style="padding:16px 24px 24px;border-top:1px solid #dddddd;${small}">You receive this because you follow ${escapeHtml(country.name)} on ${escapeHtml(input.siteName)}.<br>
-<a href="${escapeHtml(preferences)}" style="${link}">Choose the countries you follow</a> · <a href="${escapeHtml(leave)}" style="${link}">Unsubscribe from all email</a></td></tr>
-</table></td></tr></table>
-</body></html>`;
+  const { serif, small, sans } = MAIL_STYLE;
+  const body = `<p style="margin:0 0 4px;${small}">${escapeHtml(eyebrow)}</p>
+<h1 style="margin:0 0 12px;font-size:24px;line-height:1.3;${serif}">${escapeHtml(title)}</h1>
+${lines.map((line) => `<p style="margin:0 0 6px;${sans}font-size:15px;font-weight:bold;color:#1a1a1a;">${verdictLineHtml(line)}</p>`).join('\n')}
+<p style="margin:16px 0;font-size:17px;line-height:1.5;font-weight:bold;${serif}">${escapeHtml(entry.lead)}</p>
+<div style="font-size:16px;line-height:1.6;${serif}">${absoluteLinks(entry.html, siteUrl)}</div>
+<p style="margin:16px 0 20px;font-size:16px;${serif}">${mailLink(entryUrl, readOn)}</p>
+${
+  history.length > 1
+    ? `<p style="margin:0 0 4px;${small}font-weight:bold;">${escapeHtml(historyHeading)}:</p>
+<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 20px;">
+${history.map(historyRowHtml).join('\n')}
+</table>`
+    : ''
+}`;
+  const footer = `${escapeHtml(why)}<br>
+${mailLink(preferences, choose)} · ${mailLink(leave, unsubscribeAll)}`;
 
   return {
     from: input.from,
     to: input.to,
     subject,
     text,
-    html,
+    html: mailHtml({ title: subject, preheader: entry.lead, siteName: input.siteName, siteUrl, body, footer }),
     headers: {
       'List-Unsubscribe': `<${leave}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -97,11 +105,32 @@ export function updateMessage(input: UpdateInput): MailMessage {
   };
 }
 
-/** `Mali, recent months: February 2023: unchanged situation; January 2023: …` in words, newest first. */
-function historyLine(country: Country, entry: CrisisWatchEntry): string {
-  const recent = country.entries.filter((other) => other.month <= entry.month).slice(0, HISTORY_MONTHS);
-  return `${country.name}, recent months: ${recent.map((other) => toHistoryMark(country.slug, other).accessibleName).join('; ')}.`;
+/** Each of the last months up to this entry, newest first: its trends line, then its outlook lines. */
+type HistoryMonth = { month: string; trends: VerdictLine; outlook: VerdictLine[] };
+
+/** The last months up to this entry, newest first: each month's verdict, and its alerts for the month after. */
+function recentMonths(country: Country, entry: CrisisWatchEntry): HistoryMonth[] {
+  return country.entries
+    .filter((other) => other.month <= entry.month)
+    .slice(0, HISTORY_MONTHS)
+    .map((other) => {
+      const [trends, ...outlook] = verdictLines(other);
+      return { month: formatMonth(other.month), trends: trends!, outlook };
+    });
 }
+
+/** A row: the month, then its verdict and any outlook, each on a line of its own (phones are narrow). */
+function historyRowHtml({ month, trends, outlook }: HistoryMonth): string {
+  const { small } = MAIL_STYLE;
+  const lines = [colouredSymbolAndName(trends), ...outlook.map(verdictLineHtml)].join('<br>');
+  return `<tr><td style="padding:0 12px 6px 0;vertical-align:top;white-space:nowrap;${small}">${escapeHtml(month)}</td><td style="padding:0 0 6px;vertical-align:top;${small}">${lines}</td></tr>`;
+}
+
+/** `Trends in February 2023: ▬ Unchanged Situation`, the symbol and name in their colour. */
+const verdictLineHtml = (line: VerdictLine) => `${escapeHtml(line.heading)}: ${colouredSymbolAndName(line)}`;
+
+/** `▬ Unchanged Situation` in its colour. */
+const colouredSymbolAndName = (line: VerdictLine) => `<span style="color:${line.encoding.colour};white-space:nowrap;">${escapeHtml(symbolAndName(line))}</span>`;
 
 /** Links in the entry that point into the site (`/burkina-faso`) must carry its address in a mail. */
 function absoluteLinks(html: string, siteUrl: string): string {

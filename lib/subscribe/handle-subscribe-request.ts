@@ -1,5 +1,7 @@
 import { isStoreUnavailable, retryAfterFor } from '../db/store-gate';
 import type { SubscriptionRequest } from '../subscriptions/subscriber-store';
+import { COUNTRY_MESSAGES } from './country-choice';
+import { EMAIL_MAX_LENGTH } from './email-address';
 import { plainText } from './plain-text';
 import type { RateLimiter } from './rate-limiter';
 import { BodyIncompleteError, BodyTooLargeError, readBodyText } from './read-request-body';
@@ -10,7 +12,21 @@ export const MAX_BODY_BYTES = 4 * 1024;
 /** Where the form without JavaScript lands after posting (Post/Redirect/Get). */
 export const RESULT_PAGE = '/subscribe';
 
-export type SubscribeResultCode = 'pending' | 'invalid-email' | 'bad-request' | 'unavailable' | 'link-unavailable' | 'confirmed' | 'unsubscribed' | 'expired' | 'invalid-link';
+export type SubscribeResultCode =
+  | 'pending'
+  | 'invalid-email'
+  | 'no-country'
+  | 'unknown-country'
+  | 'bad-request'
+  | 'unavailable'
+  | 'link-unavailable'
+  | 'confirmed'
+  | 'unsubscribed'
+  | 'expired'
+  | 'invalid-link';
+
+/** What the form without JavaScript sent, given back to the page it lands on so nothing typed or ticked is lost. */
+export type KeptInput = { countries?: readonly string[]; email?: string };
 
 type Format = 'form' | 'json';
 
@@ -66,45 +82,57 @@ export async function handleSubscribeRequest(request: Request, deps: SubscribeDe
     throw error;
   }
 
-  const fields = format === 'json' ? parseJsonObject(text) : Object.fromEntries(new URLSearchParams(text));
+  const fields = format === 'json' ? parseJsonObject(text) : formFields(new URLSearchParams(text));
   if (!fields) return problem(400, 'body', 'The request body must be a JSON object with an email field.', format);
 
   const result = validateSubscription(fields);
   if (!result.ok) {
-    const emailError = result.errors.find((error) => error.field === 'email');
-    if (format === 'form') return redirectToResult(emailError ? 'invalid-email' : 'bad-request', countryOf(fields, deps));
-    return Response.json({ ok: false, errors: result.errors }, { status: emailError ? 422 : 400 });
+    const fieldError = result.errors.find((error) => error.field === 'email' || error.field === 'country');
+    if (format === 'form') return redirectToResult(formResultCode(fieldError), keptInput(fields, deps));
+    return Response.json({ ok: false, errors: result.errors }, { status: fieldError ? 422 : 400 });
   }
-  const { email, country, website } = result.data;
-  if (country !== undefined && !deps.isKnownCountry(country)) {
-    return format === 'form' ? redirectToResult('bad-request') : problem(400, 'country', 'Unknown country.', format);
+  const { email, country: countries, website } = result.data;
+  if (!countries.every(deps.isKnownCountry)) {
+    if (format === 'form') return redirectToResult('unknown-country', keptInput(fields, deps));
+    return problem(422, 'country', COUNTRY_MESSAGES.unknown, format);
   }
   if (website) {
     // A bot filled the honeypot: it gets the ordinary answer and nothing is stored.
     deps.log?.('subscribe: honeypot filled, nothing stored');
-    return accepted(format, country);
+    return accepted(format, countries);
   }
   try {
-    await deps.subscribe({ email, country });
+    await deps.subscribe({ email, countries });
   } catch (error) {
     // The store gate has logged the outage; anything else is logged here. Neither reaches the client.
     if (!isStoreUnavailable(error)) deps.log?.('subscribe: could not store a subscription', error);
-    if (format === 'form') return redirectToResult('unavailable', country);
+    if (format === 'form') return redirectToResult('unavailable', { countries, email });
     return Response.json({ ok: false, message: UNAVAILABLE_MESSAGE }, { status: 503, headers: { 'Retry-After': String(retryAfterFor(error)) } });
   }
-  return accepted(format, country);
+  return accepted(format, countries);
 }
 
-function accepted(format: Format, country: string | undefined): Response {
-  if (format === 'form') return redirectToResult('pending', country);
+function accepted(format: Format, countries: readonly string[]): Response {
+  if (format === 'form') return redirectToResult('pending', { countries });
   return Response.json({ ok: true, message: ACCEPTED_MESSAGE }, { status: 202 });
 }
 
-export function redirectToResult(code: SubscribeResultCode, country?: string): Response {
+/**
+ * Post/Redirect/Get to the result page. The address comes back only when the form is refused
+ * (so the reader can correct it), never once it is accepted: a URL ends up in the history.
+ */
+export function redirectToResult(code: SubscribeResultCode, kept: KeptInput = {}): Response {
   const query = new URLSearchParams({ result: code });
-  if (country) query.set('country', country);
+  for (const country of kept.countries ?? []) query.append('country', country);
+  if (kept.email) query.set('email', kept.email);
   // Relative Location: the browser resolves it against the address it posted to, proxy or not.
   return new Response(null, { status: 303, headers: { Location: `${RESULT_PAGE}?${query}` } });
+}
+
+function formResultCode(fieldError: FieldError | undefined): SubscribeResultCode {
+  if (fieldError?.field === 'email') return 'invalid-email';
+  if (fieldError?.field === 'country') return fieldError.message === COUNTRY_MESSAGES.none ? 'no-country' : 'unknown-country';
+  return 'bad-request';
 }
 
 /** JSON for scripts; a short plain-text page for the form without JavaScript. */
@@ -130,7 +158,16 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function countryOf(fields: Record<string, unknown>, deps: SubscribeDependencies): string | undefined {
-  const country = fields.country;
-  return typeof country === 'string' && deps.isKnownCountry(country) ? country : undefined;
+/** A form's fields; `country` repeats, one per ticked box. */
+function formFields(params: URLSearchParams): Record<string, unknown> {
+  const fields: Record<string, unknown> = Object.fromEntries(params);
+  if (params.has('country')) fields.country = params.getAll('country');
+  return fields;
+}
+
+/** What a refused form gives back: the countries this site knows (never an unknown value echoed) and the address as typed. */
+function keptInput(fields: Record<string, unknown>, deps: SubscribeDependencies): KeptInput {
+  const countries = [fields.country].flat().filter((country): country is string => typeof country === 'string' && deps.isKnownCountry(country));
+  const email = typeof fields.email === 'string' ? fields.email.trim().slice(0, EMAIL_MAX_LENGTH) : undefined;
+  return { countries: [...new Set(countries)], email: email || undefined };
 }

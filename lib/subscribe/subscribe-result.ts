@@ -1,10 +1,15 @@
+import { COUNTRY_MESSAGES } from './country-choice';
+import { EMAIL_MESSAGES } from './email-address';
 import { ACCEPTED_MESSAGE, type SubscribeResultCode } from './handle-subscribe-request';
 
 type ResultText = {
   heading: string;
+  /** Said below the heading; a field's problem is said next to that field instead. */
   message: string;
   isError: boolean;
   offerForm: boolean;
+  /** The form field the problem is about: the page shows the message next to it, and only there. */
+  field?: 'email' | 'country';
   /** The page is served as 503 with Retry-After (proxy.ts): a service is down, not the reader's input. */
   unavailable?: boolean;
 };
@@ -12,19 +17,19 @@ type ResultText = {
 const RESULTS: Record<SubscribeResultCode, ResultText> = {
   pending: {
     heading: 'Check your inbox',
-    message: `${ACCEPTED_MESSAGE} Nothing will be sent to you until you confirm.`,
+    message: ACCEPTED_MESSAGE,
     isError: false,
     offerForm: false,
   },
   confirmed: {
     heading: 'You are subscribed',
-    message: 'Thank you for confirming. Every message we send has a link to unsubscribe in one click.',
+    message: 'Every message we send has a link to change the countries you follow or to unsubscribe in one click.',
     isError: false,
     offerForm: false,
   },
   unsubscribed: {
     heading: 'You are unsubscribed',
-    message: 'We will not send you any more email updates. You can subscribe again at any time.',
+    message: 'We will send you no more email. You can subscribe again at any time.',
     isError: false,
     offerForm: true,
   },
@@ -36,7 +41,7 @@ const RESULTS: Record<SubscribeResultCode, ResultText> = {
   },
   'invalid-link': {
     heading: 'This link cannot be used',
-    message: 'It has already been used, or it was not copied whole. Subscribe again if you want to receive our email updates.',
+    message: 'It has already been used, or it was not copied whole. Subscribe again if you want to receive CrisisWatch by email.',
     isError: true,
     offerForm: true,
   },
@@ -56,22 +61,37 @@ const RESULTS: Record<SubscribeResultCode, ResultText> = {
   },
   'invalid-email': {
     heading: 'Check your email address',
-    message: 'Enter an email address in the form name@example.org. Nothing was stored.',
+    message: EMAIL_MESSAGES.malformed,
     isError: true,
     offerForm: true,
+    field: 'email',
+  },
+  'no-country': {
+    heading: 'Your subscription was not saved',
+    message: COUNTRY_MESSAGES.none,
+    isError: true,
+    offerForm: true,
+    field: 'country',
+  },
+  'unknown-country': {
+    heading: 'Your subscription was not saved',
+    message: COUNTRY_MESSAGES.unknown,
+    isError: true,
+    offerForm: true,
+    field: 'country',
   },
   'bad-request': {
-    heading: 'The form could not be read',
-    message: 'Something in the form was not as expected. Nothing was stored; please try again.',
+    heading: 'Your subscription could not be sent',
+    message: 'Nothing was saved. Please fill in the form again.',
     isError: true,
     offerForm: true,
   },
 };
 
-/** The text of the page the form without JavaScript lands on; unknown codes get a neutral page. */
+/** The text of the page the form without JavaScript lands on; unknown codes get the form itself. */
 export function describeSubscribeResult(code: string | undefined): ResultText {
   if (code && isResultCode(code)) return RESULTS[code];
-  return { heading: 'Email updates', message: 'Leave your email address to receive updates.', isError: false, offerForm: true };
+  return { heading: 'CrisisWatch by email', message: '', isError: false, offerForm: true };
 }
 
 /** Whether `/subscribe?result=…` reports an outage, to be served as 503 (see proxy.ts). */

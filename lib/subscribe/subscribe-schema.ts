@@ -1,10 +1,13 @@
 import * as z from 'zod/mini';
+import { COUNTRY_MESSAGES } from './country-choice';
 import { EMAIL_MAX_LENGTH, EMAIL_MESSAGES, EMAIL_PATTERN } from './email-address';
+
+const countrySlug = z.string({ error: COUNTRY_MESSAGES.unknown }).check(z.regex(/^[a-z][a-z0-9-]{0,62}$/, COUNTRY_MESSAGES.unknown));
 
 /**
  * What the subscribe form sends, as the API route accepts it: the authority. Server-side only;
- * the form in the browser checks the email field with the same rule and messages from
- * email-address.ts (no zod there), so the reader sees the same message either way.
+ * the form in the browser checks the same rules with the same messages from email-address.ts and
+ * country-choice.ts (no zod there), so the reader sees the same message either way.
  */
 export const subscribeSchema = z.object({
   email: z.pipe(
@@ -15,7 +18,18 @@ export const subscribeSchema = z.object({
     ),
     z.email({ pattern: EMAIL_PATTERN, error: EMAIL_MESSAGES.malformed }),
   ),
-  country: z.optional(z.string({ error: 'Unknown country' }).check(z.regex(/^[a-z][a-z0-9-]{0,62}$/, 'Unknown country'))),
+  /**
+   * The countries to follow: every ticked box (a form repeats the field), or the one country of a
+   * country page's form, which older pages post as a single string. At least one: a subscriber
+   * who follows nothing would never receive anything.
+   */
+  country: z.pipe(
+    z.transform((value: unknown) => (value === undefined ? [] : typeof value === 'string' ? [value] : value)),
+    z.pipe(
+      z.array(countrySlug, { error: COUNTRY_MESSAGES.unknown }).check(z.minLength(1, COUNTRY_MESSAGES.none)),
+      z.transform((countries: string[]) => [...new Set(countries)]),
+    ),
+  ),
   /** Honeypot: hidden from people, filled in by bots. */
   website: z.optional(z.string({ error: 'Leave this field empty' })),
 });
@@ -28,8 +42,10 @@ export function validateSubscription(input: unknown): { ok: true; data: Subscrib
   const result = subscribeSchema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const errors = result.error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || 'body',
+    // An issue inside the list of countries (`country.1`) is about the country field.
+    field: issue.path.map(String).join('.').replace(/^country\..*/, 'country') || 'body',
     message: issue.message,
   }));
-  return { ok: false, errors };
+  // One message per field: a list with several bad countries is one problem for the reader.
+  return { ok: false, errors: errors.filter((error, index) => errors.findIndex((other) => other.field === error.field) === index) };
 }

@@ -5,7 +5,8 @@ import type { Database, OutboxKind, OutboxTable } from '../db/schema';
 import { confirmationMessage } from '../mail/confirmation-message';
 import { isPermanentFailure, type MailMessage, type MailTransport } from '../mail/mail-transport';
 import { updateMessage } from '../mail/update-message';
-import { addConfirmToken, addUnsubscribeToken, addUnsubscribeTokens } from './subscriber-store';
+import { countryNamesOf, type CountryChoice } from './followed-countries';
+import { addConfirmToken, addUnsubscribeToken, addUnsubscribeTokens, countriesFollowedBy } from './subscriber-store';
 import { createSendPacer } from './send-pacer';
 import { newId, newToken } from './tokens';
 
@@ -27,6 +28,8 @@ export type OutboxSettings = {
   ratePerSecond?: number;
   /** Finds the entry an update message announces (undefined: no longer published). */
   updateContent?: (entryKey: string) => Promise<UpdateContent | undefined>;
+  /** The published countries, whose names a confirmation lists (unset: it lists their slugs). */
+  countries?: () => Promise<readonly CountryChoice[]>;
 };
 export type DrainResult = { sent: number; failed: number; skipped: number; undeliverable: number };
 
@@ -170,10 +173,19 @@ async function prepareConfirmation({ db }: SubscriberDb, row: Claimed, settings:
     const unsubscribe = newToken();
     await addConfirmToken(trx, row.subscriber_id, confirm, now, settings.confirmTtlHours);
     await addUnsubscribeToken(trx, row.subscriber_id, unsubscribe, now);
-    return { email: subscriber.email, confirm, unsubscribe };
+    return { email: subscriber.email, confirm, unsubscribe, followed: await countriesFollowedBy(trx, row.subscriber_id) };
   });
   if (!tokens) return 'no longer pending';
-  return confirmationMessage({ ...settings, to: tokens.email, confirmToken: tokens.confirm, unsubscribeToken: tokens.unsubscribe, expiresInHours: settings.confirmTtlHours });
+  // Every country the address will follow once confirmed, whichever post asked for which.
+  const countries = settings.countries ? countryNamesOf(tokens.followed, await settings.countries()) : tokens.followed;
+  return confirmationMessage({
+    ...settings,
+    to: tokens.email,
+    confirmToken: tokens.confirm,
+    unsubscribeToken: tokens.unsubscribe,
+    expiresInHours: settings.confirmTtlHours,
+    countries,
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { SubscriberDb } from '../db/database';
 import type { SubscriberStatus } from '../db/schema';
-import { ownerOfUnsubscribeToken, unsubscribe } from './subscriber-store';
+import { countriesFollowedBy, ownerOfUnsubscribeToken, unsubscribe } from './subscriber-store';
 
 export type Preferences = {
   email: string;
@@ -24,8 +24,7 @@ export async function getPreferences(store: SubscriberDb, token: unknown): Promi
 async function readPreferences({ db }: SubscriberDb, subscriberId: string): Promise<Preferences | undefined> {
   const subscriber = await db.selectFrom('subscribers').select(['email', 'status', 'undeliverable_at']).where('id', '=', subscriberId).executeTakeFirst();
   if (!subscriber) return undefined;
-  const followed = await db.selectFrom('subscriptions').select('country').where('subscriber_id', '=', subscriberId).orderBy('country').execute();
-  return { email: subscriber.email, status: subscriber.status, countries: followed.map((row) => row.country), undeliverable: subscriber.undeliverable_at !== null };
+  return { email: subscriber.email, status: subscriber.status, countries: await countriesFollowedBy(db, subscriberId), undeliverable: subscriber.undeliverable_at !== null };
 }
 
 export type SaveResult = { state: 'saved'; preferences: Preferences } | { state: 'invalid' };

@@ -6,7 +6,8 @@ import { hashToken, isWellFormedToken, newId } from './tokens';
 /** How long after a confirmation was asked for another one may be mailed to the same address. */
 const RESEND_AFTER_MS = 10 * 60 * 1000;
 
-export type SubscriptionRequest = { email: string; country?: string };
+/** An address and the countries it asks to follow (the endpoint refuses a request for none). */
+export type SubscriptionRequest = { email: string; countries?: readonly string[] };
 
 /**
  * Records a request to subscribe and, where a confirmation should be mailed, queues it in the
@@ -44,14 +45,15 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * The same statements whatever the address's state, so the time taken does not tell a confirmed
  * address from a new one. The upsert always writes: on PostgreSQL it locks the address's row
  * until the commit, so concurrent requests for one address take turns and the second sees the
- * first's outbox row; on SQLite the write lock is taken at the first statement. The country is
- * followed at once: a confirmed address gets it without a second confirmation, anyone else once
- * they confirm.
+ * first's outbox row; on SQLite the write lock is taken at the first statement. The countries
+ * are followed at once, in one statement: a confirmed address gets them without a second
+ * confirmation, anyone else once they confirm (the confirmation names them all).
  */
 async function recordRequest(trx: Kysely<Database>, request: SubscriptionRequest, at: string, resendAfter: string): Promise<{ queued: boolean }> {
+  const countries = [...new Set(request.countries ?? [])];
   const subscriber = await trx
     .insertInto('subscribers')
-    .values({ id: newId(), email: request.email, email_key: emailKeyOf(request), country: request.country ?? null, status: 'pending', created_at: at, updated_at: at })
+    .values({ id: newId(), email: request.email, email_key: emailKeyOf(request), country: countries[0] ?? null, status: 'pending', created_at: at, updated_at: at })
     .onConflict((conflict) =>
       conflict.column('email_key').doUpdateSet({
         updated_at: at,
@@ -62,8 +64,12 @@ async function recordRequest(trx: Kysely<Database>, request: SubscriptionRequest
     )
     .returning(['id', 'status'])
     .executeTakeFirstOrThrow();
-  if (request.country) {
-    await trx.insertInto('subscriptions').values({ country: request.country, subscriber_id: subscriber.id, created_at: at }).onConflict((conflict) => conflict.doNothing()).execute();
+  if (countries.length > 0) {
+    await trx
+      .insertInto('subscriptions')
+      .values(countries.map((country) => ({ country, subscriber_id: subscriber.id, created_at: at })))
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
   }
   const wanted = subscriber.status === 'confirmed' ? 0 : 1;
   // Queued unless confirmed or a confirmation was queued in the last RESEND_AFTER_MS.
@@ -111,14 +117,15 @@ export async function checkConfirmation({ db }: SubscriberDb, token: unknown, no
   return row.expires_at > now.toISOString() ? 'valid' : 'expired';
 }
 
-export type ConfirmResult = 'confirmed' | 'expired' | 'invalid';
+/** Confirmed: with the countries the address now follows (slugs, in alphabetical order). */
+export type ConfirmResult = { state: 'confirmed'; countries: string[] } | { state: 'expired' } | { state: 'invalid' };
 
 /**
  * Confirms once: any link that was mailed and has not expired confirms, and confirming uses up
  * every link the subscriber was sent.
  */
 export async function confirmSubscription(store: SubscriberDb, token: unknown, now: Date): Promise<ConfirmResult> {
-  if (!isWellFormedToken(token)) return 'invalid';
+  if (!isWellFormedToken(token)) return { state: 'invalid' };
   const at = now.toISOString();
   const confirmed = await store.db.transaction().execute(async (trx) => {
     const used = await trx
@@ -127,7 +134,7 @@ export async function confirmSubscription(store: SubscriberDb, token: unknown, n
       .where('expires_at', '>', at)
       .returning('subscriber_id')
       .executeTakeFirst();
-    if (!used) return false;
+    if (!used) return undefined;
     const result = await trx
       .updateTable('subscribers')
       // Confirming proves the address takes mail again, if it had bounced.
@@ -136,11 +143,27 @@ export async function confirmSubscription(store: SubscriberDb, token: unknown, n
       .where('status', '=', 'pending')
       .executeTakeFirst();
     await trx.deleteFrom('confirm_tokens').where('subscriber_id', '=', used.subscriber_id).execute();
-    return result.numUpdatedRows > 0n;
+    return result.numUpdatedRows > 0n ? await countriesFollowedBy(trx, used.subscriber_id) : undefined;
   });
-  if (confirmed) return 'confirmed';
+  if (confirmed) return { state: 'confirmed', countries: confirmed };
   // Tell an expired link from a used or unknown one, so the page can say which.
-  return (await checkConfirmation(store, token, now)) === 'expired' ? 'expired' : 'invalid';
+  return { state: (await checkConfirmation(store, token, now)) === 'expired' ? 'expired' : 'invalid' };
+}
+
+/**
+ * The countries a confirmation link would confirm (the confirm page names them), or none for a
+ * link that is not one. Reads only: opening the link changes nothing.
+ */
+export async function countriesToConfirm({ db }: SubscriberDb, token: unknown): Promise<string[]> {
+  if (!isWellFormedToken(token)) return [];
+  const row = await db.selectFrom('confirm_tokens').select('subscriber_id').where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  return row ? countriesFollowedBy(db, row.subscriber_id) : [];
+}
+
+/** The slugs of the countries a subscriber follows, in alphabetical order. */
+export async function countriesFollowedBy(db: Kysely<Database>, subscriberId: string): Promise<string[]> {
+  const rows = await db.selectFrom('subscriptions').select('country').where('subscriber_id', '=', subscriberId).orderBy('country').execute();
+  return rows.map((row) => row.country);
 }
 
 export type UnsubscribeState = 'valid' | 'invalid';

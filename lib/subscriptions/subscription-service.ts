@@ -1,4 +1,5 @@
 import { getSettings } from '../config/settings';
+import { getCountries } from '../content';
 import { pingDatabase, type SubscriberDb } from '../db/database';
 import { createStoreGate, isStoreUnavailable, type StoreGate } from '../db/store-gate';
 import { createFileTransport, createSmtpTransport, type MailTransport } from '../mail/mail-transport';
@@ -61,6 +62,7 @@ export function createSubscriptionService({ sendsMail }: { sendsMail: boolean })
       confirmTtlHours: settings.CONFIRM_TOKEN_TTL_HOURS,
       ratePerSecond: settings.MAIL_RATE_PER_SECOND,
       updateContent: updateContentOf,
+      countries: () => getCountries(),
     },
     log,
     // The process that sends mail is the one that announces new entries (the servers, or the worker).

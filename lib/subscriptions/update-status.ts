@@ -18,11 +18,16 @@ export type EntryMailStatus = {
   failed: number;
 };
 
+/** A subscriber who follows no country and so is sent no update mail (signed up on the Subscribe page before it offered countries). */
+export type FollowingNothing = { email: string; status: 'pending' | 'confirmed'; since: string };
+
 export type UpdateStatus = {
   /** Newest started first; entries recorded by the first run are counted in `baseline`, not listed. */
   entries: EntryMailStatus[];
   baseline: number;
   undeliverable: number;
+  /** Oldest first. Those who unsubscribed follow nothing by choice and are not listed. */
+  followingNothing: FollowingNothing[];
 };
 
 /**
@@ -70,5 +75,17 @@ export async function getUpdateStatus({ db }: SubscriberDb, published: readonly 
     !started ? 'archive (first start records it, mails nothing)' : entry.notify ? 'not announced yet' : 'held (notify: false)';
   entries.unshift(...waiting.map((entry) => ({ entry: entryKey(entry.country, entry.month), state: stateOf(entry), ...zero })));
   const undeliverable = await db.selectFrom('subscribers').select((eb) => eb.fn.countAll<number>().as('count')).where('undeliverable_at', 'is not', null).executeTakeFirstOrThrow();
-  return { entries, baseline, undeliverable: Number(undeliverable.count) };
+  return { entries, baseline, undeliverable: Number(undeliverable.count), followingNothing: await listFollowingNothing(db) };
+}
+
+async function listFollowingNothing(db: SubscriberDb['db']): Promise<FollowingNothing[]> {
+  const rows = await db
+    .selectFrom('subscribers')
+    .select(['email', 'status', 'created_at', 'confirmed_at'])
+    .where('status', 'in', ['pending', 'confirmed'])
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('subscriptions').select('country').whereRef('subscriptions.subscriber_id', '=', 'subscribers.id'))))
+    .orderBy('created_at')
+    .orderBy('email')
+    .execute();
+  return rows.map((row) => ({ email: row.email, status: row.status === 'confirmed' ? 'confirmed' : 'pending', since: row.confirmed_at ?? row.created_at }));
 }

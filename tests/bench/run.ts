@@ -24,7 +24,7 @@ const PROCESSES = 5;
 const WARM_RUNS = 5;
 const FICTIONAL_MONTHS = 240;
 /** Page weight: a country, its archive and an entry, and the site-wide sections (a 404 is printed, not fatal). */
-const PAGES = ['/', '/mali', '/mali/crisiswatch', '/mali/crisiswatch/2023-02', '/countries', '/crisiswatch', '/search?q=army'];
+const PAGES = ['/', '/mali', '/mali/crisiswatch', '/mali/crisiswatch/2023-02', '/countries', '/crisiswatch', '/search?q=army', '/subscribe'];
 /** The build page weight measures: the one `npm start` serves (NEXT_DIST_DIR, as next.config.ts reads it). */
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
 const NOT_FOUND_PAGE = '/bench-no-such-page';

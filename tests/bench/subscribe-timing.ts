@@ -63,7 +63,7 @@ async function prepare(store: SubscriberDb, rounds: number): Promise<void> {
   const transport = { name: 'bench', maxSendMs: 1_000, concurrency: 1, send: async (message: MailMessage) => void sent.push(message), close: () => {} };
   const past = new Date(Date.now() - 3_600_000);
   for (let round = 0; round < rounds; round += 1) {
-    for (const state of ['pending', 'confirmed', 'unsubscribed'] as const) await requestSubscription(store, { email: `${state}-${round}@example.org` }, past);
+    for (const state of ['pending', 'confirmed', 'unsubscribed'] as const) await requestSubscription(store, { email: `${state}-${round}@example.org`, countries: ['mali'] }, past);
   }
   await drainOutbox(store, transport, SETTINGS, () => past);
   for (const message of sent) {
@@ -74,7 +74,8 @@ async function prepare(store: SubscriberDb, rounds: number): Promise<void> {
 }
 
 function jsonPost(email: string): Request {
-  return new Request('http://127.0.0.1/api/subscribe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  // A country the address already follows and one it does not, as a reader adding one would post.
+  return new Request('http://127.0.0.1/api/subscribe', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, country: ['mali', 'niger'] }) });
 }
 
 function shuffle<T>(items: T[]): T[] {

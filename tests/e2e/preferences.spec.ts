@@ -1,22 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { uniqueAddress, waitForMail } from './mailbox';
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
-  expect(violations.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
-}
-
-/**
- * axe runs as script in the page, so "JavaScript off" is a page with the site's own scripts
- * blocked (as in accessibility.spec.ts): the forms then post as plain HTML forms.
- */
-async function pageFor(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: true, baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  if (!javaScriptEnabled) await page.route('**/_next/static/**/*.js', (route) => route.abort());
-  return page;
-}
+import { expectNoAxeViolations, pageFor } from './support/axe';
 
 /** A confirmed subscriber of Mali, through the form and the confirmation page; returns their preferences link. */
 async function confirmedSubscriber(page: Page, label: string): Promise<string> {

@@ -64,7 +64,8 @@ test('a new month reaches its confirmed subscriber once, after a rebuild and res
       body: new URLSearchParams({ token }),
       redirect: 'manual',
     });
-    expect(confirmed.headers.get('location')).toBe('/subscribe?result=confirmed');
+    // The page it leads to names the countries the address now receives.
+    expect(confirmed.headers.get('location')).toBe('/subscribe?result=confirmed&country=freedonia');
     await server.stop();
 
     // The editor adds June; the site is rebuilt and restarted.

@@ -3,6 +3,7 @@ import { LinkProblem } from '@/components/link-problem';
 import { PreferencesForm } from '@/components/preferences-form';
 import { getCountries } from '@/lib/content';
 import type { PreferencesNotice } from '@/lib/subscribe/handle-preferences-request';
+import { countryChoiceGroups, WHEN_SENT } from '@/lib/subscriptions/followed-countries';
 import { getPreferences, type Preferences } from '@/lib/subscriptions/preferences';
 import { readStoreForPage } from '@/lib/subscriptions/subscription-service';
 
@@ -23,7 +24,7 @@ export default async function PreferencesPage({ searchParams }: Props) {
   if (preferences === 'unavailable') return <LinkProblem code="link-unavailable" />;
   if (!preferences || typeof token !== 'string') return <LinkProblem code="invalid-link" />;
   const notice = NOTICES[query.notice as PreferencesNotice] as string | undefined;
-  const countries = (await getCountries()).map(({ slug, name }) => ({ slug, name }));
+  const groups = countryChoiceGroups(await getCountries());
   return (
     <>
       <h1>Your email updates</h1>
@@ -31,14 +32,16 @@ export default async function PreferencesPage({ searchParams }: Props) {
       <p>
         For <strong>{preferences.email}</strong>. {statusLine(preferences)}
       </p>
-      <PreferencesForm token={token} preferences={preferences} countries={countries} />
+      <PreferencesForm token={token} preferences={preferences} groups={groups} />
     </>
   );
 }
 
 function statusLine(preferences: Preferences): string {
-  if (preferences.undeliverable) return 'Mail to this address was refused by its mail server, so we stopped sending. Subscribe again from a country page to confirm the address works.';
+  if (preferences.undeliverable) return 'Mail to this address was refused by its mail server, so we stopped sending. Subscribe again, and confirm, to show that the address works.';
   if (preferences.status === 'pending') return 'This address is not confirmed yet: open the link in the message we sent you. Your choices apply once it is.';
-  if (preferences.status === 'unsubscribed') return 'You receive no email from us. Tick countries and save to receive their updates again.';
-  return preferences.countries.length > 0 ? 'You receive the update for each country ticked below.' : 'You follow no country at the moment.';
+  if (preferences.status === 'unsubscribed') return 'You receive no email from us. Tick countries and save to receive their CrisisWatch entries again.';
+  return preferences.countries.length > 0
+    ? `You receive the CrisisWatch entry for each country ticked below, ${WHEN_SENT}.`
+    : 'You follow no country at the moment, so we send you nothing. Tick the countries to follow and save.';
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { LinkProblem } from '@/components/link-problem';
-import { unsubscribePath } from '@/lib/paths';
+import { preferencesPath, unsubscribePath } from '@/lib/paths';
 import { checkUnsubscribe } from '@/lib/subscriptions/subscriber-store';
 import { readStoreForPage } from '@/lib/subscriptions/subscription-service';
 
@@ -16,13 +17,16 @@ export default async function UnsubscribePage({ searchParams }: Props) {
   if (typeof token !== 'string' || state !== 'valid') return <LinkProblem code="invalid-link" />;
   return (
     <>
-      <h1>Unsubscribe from email updates</h1>
-      <p>Press the button and we will not send you any more email updates.</p>
+      <h1>Unsubscribe from all email</h1>
+      <p>Press the button and we will send you no more CrisisWatch entries, for any country.</p>
       <form method="post" action={unsubscribePath(token)}>
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
         <input type="hidden" name="from" value="page" />
         <button type="submit">Unsubscribe</button>
       </form>
+      <p>
+        To keep some countries and stop the others, <Link href={preferencesPath(token)} prefetch={false}>choose the countries you follow</Link> instead.
+      </p>
     </>
   );
 }

@@ -1,29 +1,31 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SubscribeSection } from '@/components/subscribe-section';
-import { getCountry } from '@/lib/content';
+import { SubscribeCountriesForm } from '@/components/subscribe-section';
+import { getCountries } from '@/lib/content';
 import { countryPath } from '@/lib/paths';
-import { describeSubscribeResult } from '@/lib/subscribe/subscribe-result';
+import { subscribePageView } from '@/lib/subscribe/subscribe-page-view';
 
-export const metadata: Metadata = { title: 'Email updates', robots: { index: false } };
+export const metadata: Metadata = { title: 'CrisisWatch by email', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Where the subscribe form lands without JavaScript: says what happened and what happens next. */
-export default async function SubscribeResultPage({ searchParams }: Props) {
+/**
+ * The Subscribe page: the reader chooses the countries to follow. The form without JavaScript
+ * lands here too (`?result=`): what happens next, or the form again with the problem.
+ */
+export default async function SubscribePage({ searchParams }: Props) {
   const query = await searchParams;
-  const result = describeSubscribeResult(first(query.result));
-  const country = await getCountry(first(query.country) ?? '');
+  const view = subscribePageView({ result: first(query.result), countries: [query.country ?? []].flat(), email: first(query.email) }, await getCountries());
   return (
     <>
-      <h1>{result.heading}</h1>
-      <p role={result.isError ? 'alert' : 'status'}>{result.message}</p>
-      {country && (
+      <h1>{view.heading}</h1>
+      {view.message && <p role={view.message.role}>{view.message.text}</p>}
+      {view.form && <SubscribeCountriesForm chosen={view.form.chosen} defaultEmail={view.form.email} problem={view.form.problem} />}
+      {view.backTo && (
         <p>
-          <Link href={countryPath(country.slug)}>Back to {country.name}</Link>
+          <Link href={countryPath(view.backTo.slug)}>Back to {view.backTo.name}</Link>
         </p>
       )}
-      {result.offerForm && <SubscribeSection country={country?.slug} />}
     </>
   );
 }

@@ -21,7 +21,7 @@ describe('npm run subscribers -- export', async () => {
     await migrateToLatest(store.db);
     const transport = recordingTransport();
     const at = new Date('2026-03-01T10:00:00Z');
-    for (const email of ['ana@example.org', 'pending@example.org', '=cmd@example.org', '-reader@example.org', '+news@example.org']) await requestSubscription(store, { email, country: 'mali' }, at);
+    for (const email of ['ana@example.org', 'pending@example.org', '=cmd@example.org', '-reader@example.org', '+news@example.org']) await requestSubscription(store, { email, countries: ['mali'] }, at);
     await drainOutbox(store, transport, { siteUrl: 'https://x.example', siteName: 'X', from: 'x@example.org', confirmTtlHours: 48 }, () => at);
     for (const message of transport.sent.filter((sent) => sent.to !== 'pending@example.org')) await confirmSubscription(store, linksOf(message).confirm, at);
     await store.close();

@@ -19,6 +19,7 @@ export function updateSettings(content: ContentTree): OutboxSettings {
       const entry = country?.entries.find((candidate) => candidate.month === parsed?.month);
       return country && entry ? { country, entry } : undefined;
     },
+    countries: async () => content.countries,
   };
 }
 

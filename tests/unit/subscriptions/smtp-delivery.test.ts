@@ -37,7 +37,7 @@ onEachBackend('mail through a real SMTP server', (currentStore) => {
     const smtp = await startSmtp();
     const transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`);
     try {
-      await requestSubscription(store, { email: 'reader@example.org', country: 'mali' }, new Date());
+      await requestSubscription(store, { email: 'reader@example.org', countries: ['mali'] }, new Date());
       expect(await drainOutbox(store, transport, SETTINGS)).toEqual({ sent: 1, failed: 0, skipped: 0, undeliverable: 0 });
       const [mail] = smtp.received;
       expect(mail?.subject).toBe('Confirm your subscription to Crisis Briefings');
@@ -45,7 +45,7 @@ onEachBackend('mail through a real SMTP server', (currentStore) => {
       const unsubscribeUrl = /^<(https:\/\/briefings\.example\.org\/unsubscribe\?token=[\w-]+)>$/.exec(rawHeader(mail!, 'List-Unsubscribe') ?? '')?.[1];
       const confirmToken = /\/subscribe\/confirm\?token=([\w-]+)/.exec(mail?.text ?? '')?.[1];
       expect(unsubscribeUrl).toBeDefined();
-      expect(await confirmSubscription(store, confirmToken, new Date())).toBe('confirmed');
+      expect((await confirmSubscription(store, confirmToken, new Date())).state).toBe('confirmed');
       expect(await listConfirmedSubscribers(store)).toHaveLength(1);
       expect(await unsubscribe(store, new URL(unsubscribeUrl!).searchParams.get('token'), new Date())).toBe('valid');
       expect(await listConfirmedSubscribers(store)).toHaveLength(0);

@@ -3,6 +3,7 @@ import { drainOutbox, type OutboxSettings } from '@/lib/subscriptions/outbox';
 import {
   checkConfirmation,
   confirmSubscription,
+  countriesToConfirm,
   listConfirmedSubscribers,
   requestSubscription,
   unsubscribe,
@@ -16,10 +17,30 @@ const later = (ms: number) => new Date(T0.getTime() + ms);
 
 onEachBackend('the subscriber store', (store) => {
   it('stores a new address as pending and queues one confirmation in the same transaction', async () => {
-    expect(await requestSubscription(store(), { email: 'Reader@Example.org', country: 'mali' }, T0)).toEqual({ queued: true });
+    expect(await requestSubscription(store(), { email: 'Reader@Example.org', countries: ['mali'] }, T0)).toEqual({ queued: true });
     const rows = await store().db.selectFrom('subscribers').selectAll().execute();
     expect(rows).toMatchObject([{ email: 'Reader@Example.org', email_key: 'reader@example.org', status: 'pending', country: 'mali' }]);
     expect(await store().db.selectFrom('outbox').select(['subscriber_id', 'sent_at']).execute()).toEqual([{ subscriber_id: rows[0]!.id, sent_at: null }]);
+  });
+
+  it('follows every country asked for; the confirmation names them all, and confirming says which the address now follows', async () => {
+    const transport = recordingTransport();
+    const countries = async () => [
+      { slug: 'mali', name: 'Mali' },
+      { slug: 'freedonia', name: 'Freedonia' },
+      { slug: 'ruritania', name: 'Ruritania' },
+    ];
+    await requestSubscription(store(), { email: 'reader@example.org', countries: ['ruritania', 'mali'] }, T0);
+    // A second post before confirming adds its country to the same pending address.
+    await requestSubscription(store(), { email: 'reader@example.org', countries: ['freedonia', 'mali'] }, later(1000));
+    await drainOutbox(store(), transport, { ...SETTINGS, countries }, () => later(2000));
+    const [message] = transport.sent;
+    expect(message!.text).toContain('the CrisisWatch entries for Freedonia, Mali and Ruritania by email');
+    const { confirm } = linksOf(message!);
+    expect(await countriesToConfirm(store(), confirm)).toEqual(['freedonia', 'mali', 'ruritania']);
+    expect(await confirmSubscription(store(), confirm, later(3000))).toEqual({ state: 'confirmed', countries: ['freedonia', 'mali', 'ruritania'] });
+    expect(await countriesToConfirm(store(), confirm)).toEqual([]);
+    expect(await listConfirmedSubscribers(store())).toMatchObject([{ email: 'reader@example.org', countries: ['freedonia', 'mali', 'ruritania'] }]);
   });
 
   it('keeps one row per address whatever its case, and does not mail again at once', async () => {
@@ -58,14 +79,14 @@ onEachBackend('the subscriber store', (store) => {
     const first = linksOf(transport.sent[0]!).confirm;
     const second = linksOf(transport.sent[1]!).confirm;
     expect(await checkConfirmation(store(), second, later(12 * 60_000))).toBe('valid');
-    expect(await confirmSubscription(store(), first, later(12 * 60_000))).toBe('confirmed');
+    expect((await confirmSubscription(store(), first, later(12 * 60_000))).state).toBe('confirmed');
     // Confirming used every link up.
-    expect(await confirmSubscription(store(), second, later(13 * 60_000))).toBe('invalid');
+    expect((await confirmSubscription(store(), second, later(13 * 60_000))).state).toBe('invalid');
   });
 
   it('mails a link that confirms once, and keeps only hashes of tokens', async () => {
     const transport = recordingTransport();
-    await requestSubscription(store(), { email: 'reader@example.org', country: 'mali' }, T0);
+    await requestSubscription(store(), { email: 'reader@example.org', countries: ['mali'] }, T0);
     expect(await drainOutbox(store(), transport, SETTINGS, () => T0)).toEqual({ sent: 1, failed: 0, skipped: 0, undeliverable: 0 });
     const [message] = transport.sent;
     expect(message).toMatchObject({ to: 'reader@example.org', subject: 'Confirm your subscription to Crisis Briefings' });
@@ -84,8 +105,8 @@ onEachBackend('the subscriber store', (store) => {
     expect(everything).not.toContain(leave);
 
     expect(await checkConfirmation(store(), confirm, later(1000))).toBe('valid');
-    expect(await confirmSubscription(store(), confirm, later(2000))).toBe('confirmed');
-    expect(await confirmSubscription(store(), confirm, later(3000))).toBe('invalid');
+    expect((await confirmSubscription(store(), confirm, later(2000))).state).toBe('confirmed');
+    expect((await confirmSubscription(store(), confirm, later(3000))).state).toBe('invalid');
     expect(await listConfirmedSubscribers(store())).toEqual([{ email: 'reader@example.org', countries: ['mali'], confirmed_at: later(2000).toISOString(), undeliverable_at: null }]);
   });
 
@@ -94,7 +115,7 @@ onEachBackend('the subscriber store', (store) => {
     await requestSubscription(store(), { email: 'slow@example.org' }, T0);
     await drainOutbox(store(), transport, SETTINGS, () => T0);
     const { confirm } = linksOf(transport.sent[0]!);
-    expect(await confirmSubscription(store(), confirm, later(49 * 3_600_000))).toBe('expired');
+    expect((await confirmSubscription(store(), confirm, later(49 * 3_600_000))).state).toBe('expired');
     expect(await listConfirmedSubscribers(store())).toEqual([]);
   });
 

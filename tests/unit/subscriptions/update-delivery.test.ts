@@ -52,13 +52,13 @@ async function confirmedFollowers(store: SubscriberDb, count: number, country: s
   const emails = Array.from({ length: count }, (_, index) => `reader${String(index).padStart(3, '0')}@example.org`);
   await requestSubscriptions(
     store,
-    emails.map((email) => ({ email, country })),
+    emails.map((email) => ({ email, countries: [country] })),
     at,
   );
   const transport = recordingTransport();
   await drainOutbox(store, transport, settings(), () => at);
   expect(transport.sent).toHaveLength(count);
-  for (const message of transport.sent) expect(await confirmSubscription(store, linksOf(message).confirm, at)).toBe('confirmed');
+  for (const message of transport.sent) expect((await confirmSubscription(store, linksOf(message).confirm, at)).state).toBe('confirmed');
   return emails;
 }
 

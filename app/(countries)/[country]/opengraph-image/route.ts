@@ -1,8 +1,7 @@
 import { getCountry } from '@/lib/content';
-import { VERDICT_LABELS } from '@/lib/content/verdicts';
 import { countryStaticParams } from '@/lib/country-file-route';
-import { formatMonth } from '@/lib/format';
 import { notFoundImage, renderOgImage } from '@/lib/og/render-og-image';
+import { verdictLines } from '@/lib/verdict-lines';
 
 /**
  * A country's share image, prerendered. A route handler rather than Next's opengraph-image file:
@@ -15,9 +14,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cou
   const country = await getCountry((await params).country);
   if (!country) return notFoundImage();
   const latest = country.entries[0];
-  return renderOgImage({
-    eyebrow: country.region.join(' › '),
-    title: country.name,
-    subtitle: latest ? `CrisisWatch ${formatMonth(latest.month)}: ${VERDICT_LABELS[latest.verdict]}` : undefined,
-  });
+  return renderOgImage({ eyebrow: country.region.join(' › '), title: country.name, subtitle: latest ? undefined : 'CrisisWatch', lines: latest ? verdictLines(latest) : [] });
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { LinkProblem } from '@/components/link-problem';
-import { checkConfirmation } from '@/lib/subscriptions/subscriber-store';
+import { getCountries } from '@/lib/content';
+import { countryNamesOf, crisisWatchEntriesFor, WHEN_SENT } from '@/lib/subscriptions/followed-countries';
+import { checkConfirmation, countriesToConfirm } from '@/lib/subscriptions/subscriber-store';
 import { readStoreForPage } from '@/lib/subscriptions/subscription-service';
 
 export const metadata: Metadata = { title: 'Confirm your subscription', robots: { index: false } };
@@ -13,13 +15,19 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  */
 export default async function ConfirmPage({ searchParams }: Props) {
   const token = (await searchParams).token;
-  const state = await readStoreForPage((store) => checkConfirmation(store, token, new Date()));
-  if (state === 'unavailable') return <LinkProblem code="link-unavailable" />;
-  if (state !== 'valid' || typeof token !== 'string') return <LinkProblem code={state === 'expired' ? 'expired' : 'invalid-link'} />;
+  const found = await readStoreForPage(async (store) => ({ state: await checkConfirmation(store, token, new Date()), followed: await countriesToConfirm(store, token) }));
+  if (found === 'unavailable') return <LinkProblem code="link-unavailable" />;
+  if (found.state !== 'valid' || typeof token !== 'string') return <LinkProblem code={found.state === 'expired' ? 'expired' : 'invalid-link'} />;
+  const names = countryNamesOf(found.followed, await getCountries());
   return (
     <>
       <h1>Confirm your subscription</h1>
-      <p>Press the button to start receiving email updates. You can unsubscribe from any message in one click.</p>
+      <p>
+        {names.length > 0
+          ? `Press the button to receive ${crisisWatchEntriesFor(names)} by email, ${WHEN_SENT}.`
+          : 'Press the button to confirm your address. You can then choose the countries to follow.'}{' '}
+        Every message has a link to unsubscribe in one click.
+      </p>
       <form method="post" action="/api/subscriptions/confirm">
         <input type="hidden" name="token" value={token} />
         <button type="submit">Confirm my subscription</button>

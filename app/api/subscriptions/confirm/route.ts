@@ -18,7 +18,9 @@ export async function POST(request: Request): Promise<Response> {
   }
   try {
     const result = await getSubscriptionService().store.run((store) => confirmSubscription(store, token, new Date()));
-    return redirectToResult(result === 'confirmed' ? 'confirmed' : result === 'expired' ? 'expired' : 'invalid-link');
+    // The page then names the countries the address now receives.
+    if (result.state === 'confirmed') return redirectToResult('confirmed', { countries: result.countries });
+    return redirectToResult(result.state === 'expired' ? 'expired' : 'invalid-link');
   } catch (error) {
     if (!isStoreUnavailable(error)) console.error('confirm: unexpected failure', error);
     return redirectToResult('link-unavailable');

@@ -1,8 +1,8 @@
 import { getCrisisWatchEntry } from '@/lib/content';
-import { VERDICT_LABELS } from '@/lib/content/verdicts';
 import { formatMonth } from '@/lib/format';
 import { notFoundImage, renderOgImage } from '@/lib/og/render-og-image';
 import { CONTENT_CACHE_CONTROL } from '@/lib/server/response-policy';
+import { verdictLines } from '@/lib/verdict-lines';
 
 /**
  * A month's share image, drawn when asked for, not at build time: an archive has tens of
@@ -18,8 +18,5 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   const found = await getCrisisWatchEntry(slug, month);
   // Drafts are not in a production tree, so this refuses them as it refuses unknown months.
   if (!found) return notFoundImage();
-  return renderOgImage(
-    { eyebrow: `CrisisWatch ${found.country.name}`, title: formatMonth(found.entry.month), subtitle: VERDICT_LABELS[found.entry.verdict] },
-    { 'cache-control': CONTENT_CACHE_CONTROL },
-  );
+  return renderOgImage({ eyebrow: 'CrisisWatch', title: `${found.country.name}, ${formatMonth(found.entry.month)}`, lines: verdictLines(found.entry) }, { 'cache-control': CONTENT_CACHE_CONTROL });
 }
