@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 
 /** The repository: instances run `node lib/server/start-server.mjs` here, as `npm start` does. */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export interface AppInstance {
   readonly port: number;
