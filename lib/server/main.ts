@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import next from 'next';
 import { settingsOrExit, type Settings } from '../config/settings';
+import { limitConnectionsPerClient, SERVER_TIMEOUTS } from './connection-limits';
 import { isDraining, markDraining, runShutdownHooks } from './lifecycle';
 import { serveDirectly } from './direct-routes';
 import { applyRequestPolicy } from './request-policy';
@@ -29,9 +30,8 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port: settings.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (request, response) =>
-    serve(request, response, handle, settings, staticRoutes),
-  );
+  const server = createServer(SERVER_TIMEOUTS, (request, response) => serve(request, response, handle, settings, staticRoutes));
+  limitConnectionsPerClient(server, settings.TRUST_PROXY > 0 ? 0 : settings.CLIENT_CONNECTION_LIMIT);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     // A client that sends garbage or goes away mid-request: answer if we still can, log nothing.
     if (socket.writable && error.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { availableParallelism } from 'node:os';
 import https from 'node:https';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { nginxUnavailableReason } from '../support/deployment/nginx-process';
 import { postgresUnavailableReason } from '../support/deployment/postgres-cluster';
 import { HSTS } from '../../lib/server/response-policy';
 import { loadStaticRoutes, type StaticRoutesManifest } from '../../lib/server/static-routes';
+import { trickle } from '../support/trickling-clients';
 import { watchViolations } from './support/csp';
 import { liveCountry } from './support/live-content';
 
@@ -27,7 +29,7 @@ type Answer = { status: number; headers: Record<string, string[]>; body: string 
  * One request from a chosen loopback address (127.0.0.x all reach 127.0.0.1 on Linux), so each
  * test is a client of its own for the rate limit; TLS accepted as self-signed.
  */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Answer> {
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string; timeoutMs?: number } = {}): Promise<Answer> {
   const client = url.startsWith('https:') ? https : http;
   return new Promise((resolve, reject) => {
     const outgoing = client.request(
@@ -45,16 +47,18 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
       },
     );
     outgoing.on('error', reject);
+    if (options.timeoutMs) outgoing.setTimeout(options.timeoutMs, () => outgoing.destroy(new Error(`no answer from ${url} within ${options.timeoutMs} ms`)));
     outgoing.end(options.body);
   });
 }
 
-const subscribe = (deployment: LocalDeployment, email: string, options: { from?: string; headers?: Record<string, string> } = {}) =>
+const subscribe = (deployment: LocalDeployment, email: string, options: { from?: string; headers?: Record<string, string>; timeoutMs?: number } = {}) =>
   send(`${deployment.url}/api/subscribe`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', origin: deployment.url, ...options.headers },
     body: JSON.stringify({ email, country: 'mali' }),
     from: options.from,
+    timeoutMs: options.timeoutMs,
   });
 
 async function storedEmails(databaseUrl: string, emails: string[]): Promise<string[]> {
@@ -181,5 +185,28 @@ test.describe.serial('the deployment: nginx, two app instances, PostgreSQL', () 
       expect((await send(`${deployment.httpsUrl}${route}`)).headers['strict-transport-security'], route).toEqual([HSTS]);
       expect((await send(`${deployment.url}${route}`)).headers['strict-transport-security'], route).toBeUndefined();
     }
+  });
+
+  test('one client holding more connections than nginx used to have room for does not keep readers out', async () => {
+    test.setTimeout(120_000);
+    // Each worker (one per core) had room for 1,024 connections, the local deployment ran one.
+    const flood = trickle(new URL(deployment.url).hostname, Number(new URL(deployment.url).port), { count: 1_100 * availableParallelism(), from: '127.0.0.5', reopen: true });
+    try {
+      await flood.allConnected();
+      const statuses: number[] = [];
+      for (const route of [...Array.from({ length: 10 }, () => '/mali'), ...Array.from({ length: 5 }, () => '/api/health/live')]) {
+        statuses.push(await send(`${deployment.url}${route}`, { from: '127.0.0.6' }).then((answer) => answer.status, () => 0));
+      }
+      expect(statuses, 'readers while one client floods (0: no answer)').toEqual(statuses.map(() => 200));
+    } finally {
+      flood.stop();
+    }
+  });
+
+  test("one address's burst of requests for the app is cut short with 429, while another address is served", async () => {
+    const burst = await Promise.all(Array.from({ length: 400 }, () => send(`${deployment.url}/api/health/live`, { from: '127.0.0.9' }).then((answer) => answer.status, () => 0)));
+    expect(burst.filter((status) => status === 429).length, 'answered 429').toBeGreaterThan(0);
+    expect(burst.filter((status) => status !== 429 && status !== 200), 'anything but 200 and 429').toEqual([]);
+    expect((await send(`${deployment.url}/api/health/live`, { from: '127.0.0.10' })).status).toBe(200);
   });
 });
