@@ -6,6 +6,7 @@ import { limitConnectionsPerClient, SERVER_TIMEOUTS } from './connection-limits'
 import { isDraining, markDraining, runShutdownHooks } from './lifecycle';
 import { serveDirectly } from './direct-routes';
 import { applyRequestPolicy } from './request-policy';
+import { connectServiceManager } from './service-manager';
 import { loadStaticRoutes, type StaticRoutesManifest } from './static-routes';
 
 /**
@@ -17,6 +18,7 @@ import { loadStaticRoutes, type StaticRoutesManifest } from './static-routes';
  */
 async function main(): Promise<void> {
   const settings = settingsOrExit('server');
+  const serviceManager = await connectServiceManager();
   const distDir = path.resolve(settings.NEXT_DIST_DIR);
   const staticRoutes = await loadStaticRoutes(distDir).catch((error: unknown) => {
     // Served without the per-page hashes, prerendered pages would have their scripts blocked.
@@ -37,7 +39,10 @@ async function main(): Promise<void> {
     if (socket.writable && error.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
-  server.listen(settings.PORT, settings.HOST, () => console.log(`Ready on http://${settings.HOST}:${settings.PORT}`));
+  server.listen(settings.PORT, settings.HOST, () => {
+    console.log(`Ready on http://${settings.HOST}:${settings.PORT}`);
+    serviceManager.ready();
+  });
   server.on('error', (error) => {
     console.error(`The server could not listen on ${settings.HOST}:${settings.PORT}: ${error.message}`);
     process.exit(1);
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    serviceManager.stopping();
     void shutdown(server, settings.SHUTDOWN_TIMEOUT_MS, signal).then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -209,4 +209,29 @@ test.describe.serial('the deployment: nginx, two app instances, PostgreSQL', () 
     expect(burst.filter((status) => status !== 429 && status !== 200), 'anything but 200 and 429').toEqual([]);
     expect((await send(`${deployment.url}/api/health/live`, { from: '127.0.0.10' })).status).toBe(200);
   });
+
+  test('a hung instance (SIGSTOP) is routed around: pages are answered by the other, a subscription gets a bounded answer, and the watchdog restarts it', async () => {
+    test.setTimeout(180_000);
+    const [hung, other] = deployment.instances;
+    const pid = hung!.pid!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const statuses: number[] = [];
+      // Pages only an instance renders; round robin sends every other one to the hung instance.
+      for (const route of ['/mali/crisiswatch/filter?verdict=improved', '/search?q=army', '/mali/crisiswatch/filter?verdict=unchanged', '/search?q=mali']) {
+        statuses.push(await send(`${deployment.url}${route}`, { from: '127.0.0.11', timeoutMs: 60_000 }).then((answer) => answer.status, () => 0));
+      }
+      expect(statuses, 'pages while one instance hangs').toEqual([200, 200, 200, 200]);
+      // nginx read timeouts come from the configuration, not this machine's speed: 35 s used to pass with no answer.
+      const post = await subscribe(deployment, `deploy-hung-${Date.now()}@example.org`, { from: '127.0.0.12', timeoutMs: 30_000 });
+      expect([202, 503], post.body).toContain(post.status);
+      if (post.status === 503) expect(post.headers['retry-after']).toHaveLength(1);
+      await expect.poll(() => hung!.watchdogRestarts, { timeout: 60_000, message: 'the watchdog restarted the hung instance' }).toBe(1);
+      await expect.poll(() => hung!.running && hung!.pid !== pid, { timeout: 60_000 }).toBe(true);
+      expect(other!.watchdogRestarts).toBe(0);
+    } finally {
+      // Only while it is still the process this test stopped.
+      if (hung!.pid === pid) process.kill(pid, 'SIGCONT');
+    }
+  });
 });

@@ -61,6 +61,8 @@ export class LocalDeploymentError extends Error {
 }
 
 const DATABASE = 'crisis_briefings';
+/** WatchdogSec= of deploy/systemd/crisis-briefings@.service. */
+const WATCHDOG_MS = 10_000;
 
 async function checkBuild(distDir: string) {
   const shown = path.relative(process.cwd(), distDir) || '.';
@@ -112,6 +114,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions = {})
     (stopped ??= (async () => {
       await nginx?.stop();
       await Promise.all(instances.map((instance) => instance.stop('SIGTERM')));
+      for (const instance of instances) instance.close();
       await cluster?.stop('fast').catch(() => undefined);
       await cluster?.destroy();
       forgetOnExit();
@@ -134,7 +137,14 @@ export async function startLocalDeployment(options: LocalDeploymentOptions = {})
       ...options.env,
     };
     for (const port of ports) {
-      instances.push(createAppInstance({ port, env: instanceEnv({ ...settings, PORT: String(port) }), logFile: path.join(logDir, `app-${port}.log`) }));
+      instances.push(
+        createAppInstance({
+          port,
+          env: instanceEnv({ ...settings, PORT: String(port) }),
+          logFile: path.join(logDir, `app-${port}.log`),
+          watchdog: { socketPath: path.join(dir, `notify-${port}`), periodMs: WATCHDOG_MS },
+        }),
+      );
     }
     await Promise.all(instances.map((instance) => instance.start()));
 
