@@ -173,6 +173,8 @@ test.describe.serial('the deployment: nginx, two app instances, PostgreSQL', () 
   });
 
   test('once the instances are started again, subscribing works again', async () => {
+    // Two Next servers starting at once: on a busy shared machine that alone took over 30 s.
+    test.setTimeout(90_000);
     await deployment.startAll();
     const email = `deploy-back-${Date.now()}@example.org`;
     // nginx tries an instance it saw fail again after fail_timeout (2 s here).
