@@ -16,8 +16,9 @@ import { liveCountry } from './support/live-content';
 
 /**
  * The deployment as a reader meets it: nginx in front of two app instances sharing a PostgreSQL
- * of their own, all started by deploy/local on free ports from the build the browser tests made
- * (.next). Content is nginx's to serve, so it outlives every instance; the rest is the app's.
+ * of their own, all started by tests/support/deployment on free ports from the build the browser
+ * tests made (.next), nginx from the shipped files in deploy/nginx/. Content is nginx's to serve,
+ * so it outlives every instance; the rest is the app's.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const RATE_LIMIT = 3;
