@@ -20,16 +20,29 @@ export type WatchedProcess = {
 
 export type AppServer = WatchedProcess & { url: string; port: number };
 
-/** Starts `command` with its output kept; `npm` forwards the signals of stop() and kill() to its script. */
-export function spawnWatched(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): WatchedProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `command` with its output kept. With `group`, it leads a process group of its own and
+ * stop() and kill() signal the whole group, as Ctrl-C in a terminal does: `npm run` alone does not
+ * pass a SIGTERM on to its script (its shell dies and the script runs on, orphaned). `exited`
+ * waits for every process that holds the output, so a script that outlives npm is waited for.
+ */
+export function spawnWatched(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; group?: boolean }): WatchedProcess {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.group ?? false });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const running = () => child.exitCode === null && child.signalCode === null;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  let closed = false;
+  void exited.then(() => (closed = true));
   const end = async (signal: NodeJS.Signals) => {
-    if (running()) child.kill(signal);
+    if (!closed) {
+      try {
+        if (options.group) process.kill(-child.pid!, signal);
+        else child.kill(signal);
+      } catch {
+        // Gone between the check and the signal.
+      }
+    }
     await exited;
   };
   return { child, output: () => output, exited, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
