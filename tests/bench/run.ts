@@ -41,7 +41,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   // Index build and query latency on 50 fictional countries × 240 months, against a String.includes scan (about a minute).
   search: searchBench,
   lighthouse: () => lighthouseBench(PROJECT_DIR, DIST_DIR),
-  // The server's memory after 1,000 and 20,000 share images of distinct months (about 10 minutes).
+  // The server's memory after 1,000 and 20,000 share images of distinct months (about 20 minutes).
   'share-images': shareImageMemory,
   // The site at archive scale (fictional N countries × 240 months): about 20 minutes in all, 11 of them builds.
   'archive-check': archiveCheck,
