@@ -1,15 +1,15 @@
 import path from 'node:path';
-import { build } from 'esbuild';
 import { ConfigError, getSettings } from '../config/settings';
 import { loadContent } from '../content/load-content';
 import { writePublishedEntries } from '../subscriptions/published-entries';
-import { SERVER_BUNDLE } from '../server/server-bundle';
+import { compileProduction } from './compile-production';
 import { writeStaticRoutes } from './static-routes-builder';
 
 /**
  * The second half of `npm run build`, after `next build`: the static-routes manifest (headers
- * and CSP hashes of every prerendered route) and the production server, compiled from
- * lib/server/ into one file in the build folder, so `npm start` runs plain JavaScript.
+ * and CSP hashes of every prerendered route), and the production server and operators' commands,
+ * compiled into the build folder, so `npm start`, `npm run db:migrate` and the rest run plain
+ * JavaScript.
  */
 async function main(): Promise<void> {
   const settings = getSettings();
@@ -18,20 +18,10 @@ async function main(): Promise<void> {
   const { file, routes, pages } = await writeStaticRoutes(distDir);
   // The same content `next build` just rendered (it would have failed on a bad file).
   const published = await writePublishedEntries(distDir, await loadContent(path.resolve(settings.CONTENT_DIR)));
-  await build({
-    entryPoints: [path.resolve('lib/server/main.ts')],
-    outfile: path.join(distDir, SERVER_BUNDLE),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    // next, zod and the rest are loaded from node_modules at run time, as Next itself does.
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const compiled = await compileProduction(distDir);
   const took = Math.round(performance.now() - started);
   console.log(
-    `Wrote ${path.relative(process.cwd(), file)} (${routes} prerendered routes, ${pages} pages with CSP hashes), ${path.relative(process.cwd(), published.file)} (${published.entries} entries for the update mail) and ${path.relative(process.cwd(), path.join(distDir, SERVER_BUNDLE))} in ${took} ms`,
+    `Wrote ${path.relative(process.cwd(), file)} (${routes} prerendered routes, ${pages} pages with CSP hashes), ${path.relative(process.cwd(), published.file)} (${published.entries} entries for the update mail) and ${compiled.map((file) => path.relative(process.cwd(), file)).join(', ')} in ${took} ms`,
   );
 }
 

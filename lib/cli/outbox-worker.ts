@@ -10,7 +10,8 @@ import { createSubscriptionService } from '../subscriptions/subscription-service
  */
 function main(): void {
   const settings = settingsOrExit('outbox worker');
-  createSubscriptionService({ sendsMail: true });
+  // Runs until SIGTERM: the outbox's interval holds the process open (a server's does not).
+  createSubscriptionService({ sendsMail: true, holdsProcessOpen: true });
   console.log(`Outbox worker sending every ${settings.OUTBOX_INTERVAL_MS} ms (and retrying failures) from ${settings.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')}`);
   const stop = (signal: string) => {
     console.log(`${signal}: finishing the message under way`);

@@ -3,7 +3,15 @@ import { isStoreUnavailable, type StoreGate } from '../db/store-gate';
 import type { MailTransport } from '../mail/mail-transport';
 import { drainOutbox, type OutboxSettings } from './outbox';
 
-export type OutboxSender = { drainSoon: () => Promise<void>; start: (intervalMs: number) => void; stop: () => Promise<void> };
+export type OutboxSender = {
+  drainSoon: () => Promise<void>;
+  /**
+   * Drains every `intervalMs`. The interval keeps the process running only with `holdsProcessOpen`
+   * (the outbox worker, which has nothing else to do); a server's must never keep it from exiting.
+   */
+  start: (intervalMs: number, options?: { holdsProcessOpen?: boolean }) => void;
+  stop: () => Promise<void>;
+};
 
 /**
  * Drains the outbox after each commit and on an interval (which also retries failures), after
@@ -55,10 +63,10 @@ export function createOutboxSender(
 
   return {
     drainSoon,
-    start(intervalMs) {
+    start(intervalMs, { holdsProcessOpen = false } = {}) {
       if (stopped) return;
       timer ??= setInterval(() => void drainSoon(), intervalMs);
-      timer.unref();
+      if (!holdsProcessOpen) timer.unref();
     },
     async stop() {
       stopped = true;

@@ -41,8 +41,9 @@ export function getSubscriptionService(): SubscriptionService {
 /**
  * `sendsMail`: whether this process drains the outbox. Servers do by default; with
  * OUTBOX_SENDER=worker they only queue mail and `npm run outbox:worker` sends it.
+ * `holdsProcessOpen`: the outbox worker, which nothing but the outbox's interval keeps running.
  */
-export function createSubscriptionService({ sendsMail }: { sendsMail: boolean }): SubscriptionService {
+export function createSubscriptionService({ sendsMail, holdsProcessOpen = false }: { sendsMail: boolean; holdsProcessOpen?: boolean }): SubscriptionService {
   const settings = getSettings();
   const log = (message: string, error?: unknown) => (error ? console.error(message, error) : console.info(message));
   const store = createStoreGate(settings.DATABASE_URL, {
@@ -70,7 +71,7 @@ export function createSubscriptionService({ sendsMail }: { sendsMail: boolean })
   );
   // While the store is down the limiter counts in memory rather than waiting on it.
   const rateLimiter = createRateLimiter(settings.SUBSCRIBE_RATE_LIMIT, () => (store.health().state === 'down' ? undefined : store.current()));
-  sender.start(settings.OUTBOX_INTERVAL_MS);
+  sender.start(settings.OUTBOX_INTERVAL_MS, { holdsProcessOpen });
   void sender.drainSoon();
   onShutdown('subscriptions', async () => {
     await sender.stop();

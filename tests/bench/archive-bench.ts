@@ -10,7 +10,7 @@ import { hashOf } from '../../lib/content/file-cache';
 import { writeFictionalSite } from '../fixtures/fictional-tree';
 import { formatTable, ms, ratio } from './format-table';
 import { killGroup, mb, runMeasured, sampleTreeMemory, type MeasuredRun } from './process-tree';
-import { copyProject } from './project-copy';
+import { copyProject } from '../support/project-copy';
 import { median } from './stats';
 
 /**
@@ -24,7 +24,7 @@ import { median } from './stats';
  *   peak memory, against a build of the real content/; and the same build without the entry's
  *   Open Graph image route, to split the per-entry cost between the page and its image.
  * - archive-dev: `next dev`'s first and second response on a country page, against content/.
- * Builds and development servers run in a copy of the project (see project-copy.ts).
+ * Builds and development servers run in a copy of the project (see tests/support/project-copy.ts).
  */
 const PROJECT_DIR = process.cwd();
 const MONTHS = 240;

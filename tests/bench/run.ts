@@ -14,6 +14,7 @@ import { updateMailBench } from './update-mail-bench';
 import { archiveBuild, archiveCheck, archiveDev } from './archive-bench';
 import { searchBench } from './search-bench';
 import { lighthouseBench } from './lighthouse-bench';
+import { shareImageMemory } from './share-image-memory';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Each figure is read against a baseline
@@ -40,6 +41,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   // Index build and query latency on 50 fictional countries × 240 months, against a String.includes scan (about a minute).
   search: searchBench,
   lighthouse: () => lighthouseBench(PROJECT_DIR, DIST_DIR),
+  // The server's memory after 1,000 and 20,000 share images of distinct months (about 20 minutes).
+  'share-images': shareImageMemory,
   // The site at archive scale (fictional N countries × 240 months): about 20 minutes in all, 11 of them builds.
   'archive-check': archiveCheck,
   'archive-build': archiveBuild,

@@ -6,11 +6,10 @@ export { freePort } from '../../support/deployment/ports';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-export type AppServer = {
-  url: string;
-  port: number;
+/** A process a test started, with what it printed and a way to end it. */
+export type WatchedProcess = {
   child: ChildProcess;
-  /** Everything the server printed so far, stdout and stderr interleaved. */
+  /** Everything the process printed so far, stdout and stderr interleaved. */
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM, then waits for the exit. */
@@ -19,26 +18,46 @@ export type AppServer = {
   kill: () => Promise<void>;
 };
 
+export type AppServer = WatchedProcess & { url: string; port: number };
+
+/**
+ * Starts `command` with its output kept. With `group`, it leads a process group of its own and
+ * stop() and kill() signal the whole group, as Ctrl-C in a terminal does: `npm run` alone does not
+ * pass a SIGTERM on to its script (its shell dies and the script runs on, orphaned). `exited`
+ * waits for every process that holds the output, so a script that outlives npm is waited for.
+ */
+export function spawnWatched(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; group?: boolean }): WatchedProcess {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.group ?? false });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  let closed = false;
+  void exited.then(() => (closed = true));
+  const end = async (signal: NodeJS.Signals) => {
+    if (!closed) {
+      try {
+        if (options.group) process.kill(-child.pid!, signal);
+        else child.kill(signal);
+      } catch {
+        // Gone between the check and the signal.
+      }
+    }
+    await exited;
+  };
+  return { child, output: () => output, exited, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+}
+
 /**
  * The production server as `npm start` runs it (one process), on a port and with settings of
  * the test's own, against the build the browser tests' web server made (.next).
  */
 export function spawnAppServer(env: Record<string, string>, port: number): AppServer {
-  const child = spawn(process.execPath, ['lib/server/start-server.mjs'], {
+  const server = spawnWatched(process.execPath, ['lib/server/start-server.mjs'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', SUBSCRIBE_RATE_LIMIT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const end = async (signal: NodeJS.Signals) => {
-    if (running()) child.kill(signal);
-    await exited;
-  };
-  return { url: `http://127.0.0.1:${port}`, port, child, output: () => output, exited, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return { ...server, url: `http://127.0.0.1:${port}`, port };
 }
 
 export async function startAppServer(env: Record<string, string>, port?: number): Promise<AppServer> {
@@ -47,11 +66,11 @@ export async function startAppServer(env: Record<string, string>, port?: number)
   return server;
 }
 
-export async function waitForOutput(server: AppServer, text: string, timeoutMs: number): Promise<void> {
+export async function waitForOutput(server: WatchedProcess, text: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!server.output().includes(text)) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`The server exited before printing "${text}":\n${server.output()}`);
-    if (Date.now() > deadline) throw new Error(`The server did not print "${text}" within ${timeoutMs} ms:\n${server.output()}`);
+    if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`The process exited before printing "${text}":\n${server.output()}`);
+    if (Date.now() > deadline) throw new Error(`The process did not print "${text}" within ${timeoutMs} ms:\n${server.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
