@@ -18,7 +18,8 @@ export type RequestPolicyOptions = { trustProxy: number; staticRoutes: StaticRou
 /**
  * Prepares one request for Next and decides the headers of its response:
  * - forwarded headers survive only from a trusted proxy, so a client cannot pick its own
- *   address for the rate limit, nor its own host for the origin check;
+ *   address for the rate limit, nor its own host for the origin check; without a proxy's,
+ *   X-Forwarded-For is the connection's address;
  * - a prerendered page gets the CSP with its scripts' hashes from the static-routes manifest;
  *   anything rendered now gets a fresh nonce, which Next reads from the request header and puts
  *   on its scripts;
@@ -30,6 +31,10 @@ export type RequestPolicyOptions = { trustProxy: number; staticRoutes: StaticRou
 export function applyRequestPolicy(request: IncomingMessage, response: ServerResponse, options: RequestPolicyOptions): { pathname: string } {
   const trusted = options.trustProxy > 0;
   if (!trusted) for (const name of FORWARDED_HEADERS) delete request.headers[name];
+  // Every path to the rate limit (the directly answered subscribe route as well as Next's) reads
+  // the client from X-Forwarded-For: without a proxy's, it is the connection's own address.
+  const socketAddress = request.socket.remoteAddress;
+  if (!request.headers['x-forwarded-for'] && socketAddress) request.headers['x-forwarded-for'] = socketAddress;
   delete request.headers['content-security-policy'];
   delete request.headers['content-security-policy-report-only'];
 

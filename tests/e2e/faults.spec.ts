@@ -305,6 +305,16 @@ test.describe('fault 9: the rate limit is shared by every instance', () => {
   });
 });
 
+test.describe('fault 10: each client has a rate limit of its own (issue 17)', () => {
+  test('on bare npm start, a client over the limit leaves another client its posts', async () => {
+    const site = await server({ DATABASE_URL: path.join(scratch, 'db.sqlite'), SUBSCRIBE_RATE_LIMIT: '2' });
+    const statuses = [];
+    for (let index = 0; index < 3; index += 1) statuses.push((await subscribe(site.url, `first-client-${index}@example.org`)).status);
+    expect(statuses).toEqual([202, 202, 429]);
+    expect((await subscribe(site.url, 'second-client@example.org', {}, undefined, '127.0.0.2')).status).toBe(202);
+  });
+});
+
 test.describe('shutdown', () => {
   test.skip(Boolean(noPostgres), `needs PostgreSQL binaries: ${noPostgres}`);
 
