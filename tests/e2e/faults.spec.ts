@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../deploy/local/postgres-cluster';
+import { holdSqliteWriteLock } from '../support/sqlite-write-lock';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { eventually, freePort, ROOT, spawnAppServer, startAppServer, type AppServer } from './support/app-server';
 import { abortedUpload, send, subscribe } from './support/http';
@@ -312,6 +313,33 @@ test.describe('fault 10: each client has a rate limit of its own (issue 17)', ()
     for (let index = 0; index < 3; index += 1) statuses.push((await subscribe(site.url, `first-client-${index}@example.org`)).status);
     expect(statuses).toEqual([202, 202, 429]);
     expect((await subscribe(site.url, 'second-client@example.org', {}, undefined, '127.0.0.2')).status).toBe(202);
+  });
+});
+
+test.describe('fault 11: another process holds the SQLite write lock (issue 17)', () => {
+  test('pages are answered while a post waits on the lock; the post gets 503 with Retry-After; posts are stored again once it is released', async () => {
+    test.setTimeout(60_000);
+    const file = path.join(scratch, 'db.sqlite');
+    const site = await server({ DATABASE_URL: file, DATABASE_TIMEOUT_MS: '3000' });
+    expect((await subscribe(site.url, 'before-lock@example.org')).status).toBe(202);
+    const lock = await holdSqliteWriteLock(file);
+    try {
+      const answered: string[] = [];
+      const post = subscribe(site.url, 'during-lock@example.org').then((answer) => (answered.push('post'), answer));
+      // Not a bound: only so that the post is waiting on the lock when the reader arrives.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const page = await send(`${site.url}/mali`);
+      answered.push('page');
+      expect(page.status).toBe(200);
+      const refused = await post;
+      expect(answered).toEqual(['page', 'post']);
+      expect(refused.status).toBe(503);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await lock.release();
+    }
+    await eventually(async () => (await subscribe(site.url, 'after-lock@example.org')).status === 202, 15_000, 'a post is stored once the lock is released');
+    expect(site.output()).not.toMatch(/\n\s+at /);
   });
 });
 
