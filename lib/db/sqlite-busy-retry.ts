@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import { asStoreFault } from './store-fault';
 
 /**
  * better-sqlite3 waits for another process's write lock synchronously (SQLite's busy handler
@@ -10,6 +11,7 @@ import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, ty
  * outage. Transactions begin IMMEDIATE, taking the write lock before anything else, so only a
  * BEGIN or a statement on its own is ever refused: nothing of it was applied, and trying it again
  * is safe (a deferred transaction that read first could not take the lock after another writer).
+ * What a statement finally throws is marked as the store's own (store-fault.ts).
  */
 export function busyRetryingSqliteDialect(config: SqliteDialectConfig, timeoutMs: number): SqliteDialect {
   return new (class extends SqliteDialect {
@@ -33,7 +35,7 @@ class BusyRetryingDriver extends SqliteDriver {
     let retrying = this.#connections.get(connection);
     if (!retrying) {
       retrying = {
-        executeQuery: (query) => retryWhileBusy(() => connection.executeQuery(query), this.#timeoutMs),
+        executeQuery: (query) => asStoreFault(() => retryWhileBusy(() => connection.executeQuery(query), this.#timeoutMs)),
         streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
       };
       this.#connections.set(connection, retrying);
