@@ -255,11 +255,14 @@ test.describe('fault 5: the form works at whatever address the site is reached',
 test.describe('fault 6: bad settings', () => {
   test('the server names every bad setting at once, exits 1 and never says it is ready', async () => {
     const port = await freePort();
-    const site = spawnAppServer({ PORT: 'abc', SUBSCRIBE_RATE_LIMIT: 'x', SITE_URL: 'briefings.example.org', DATABASE_URL: 'mysql://db/x', SMTP_URL: 'http://user:secret@mail' }, port);
+    const site = spawnAppServer(
+      { PORT: 'abc', SUBSCRIBE_RATE_LIMIT: 'x', SITE_URL: 'briefings.example.org', DATABASE_URL: 'mysql://db/x', SMTP_URL: 'http://user:secret@mail', CONFIRM_TOKEN_TTL_HOURS: '1e10', SMTP_TIMEOUT_MS: '0x5208' },
+      port,
+    );
     servers.push(site);
     const { code } = await site.exited;
     expect(code).toBe(1);
-    for (const name of ['PORT', 'SUBSCRIBE_RATE_LIMIT', 'SITE_URL', 'DATABASE_URL', 'SMTP_URL']) expect(site.output()).toContain(`${name}: `);
+    for (const name of ['PORT', 'SUBSCRIBE_RATE_LIMIT', 'SITE_URL', 'DATABASE_URL', 'SMTP_URL', 'CONFIRM_TOKEN_TTL_HOURS', 'SMTP_TIMEOUT_MS']) expect(site.output()).toContain(`${name}: `);
     expect(site.output()).not.toContain('Ready');
     expect(site.output()).not.toContain('secret');
     expect(site.output()).not.toMatch(/\n\s+at /);
