@@ -295,6 +295,24 @@ test.describe('fault 8: an upload that never arrives whole', () => {
   });
 });
 
+test.describe('fault 12: an oversized body (issue 17)', () => {
+  test('is answered a readable 413 that closes the connection, and the client’s next request succeeds', async () => {
+    const site = await server({ DATABASE_URL: path.join(scratch, 'db.sqlite') });
+    for (let round = 0; round < 5; round += 1) {
+      const refused = await send(`${site.url}/api/subscribe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: site.url },
+        body: Buffer.alloc(256 * 1024, 'x'),
+      });
+      expect(refused.status).toBe(413);
+      expect(refused.headers.connection).toBe('close');
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false, errors: [{ field: 'body' }] });
+      expect((await subscribe(site.url, `after-oversized-${round}@example.org`)).status).toBe(202);
+    }
+    expect(site.output()).not.toMatch(/\n\s+at /);
+  });
+});
+
 test.describe('fault 9: the rate limit is shared by every instance', () => {
   test.skip(Boolean(noPostgres), `needs PostgreSQL binaries: ${noPostgres}`);
 
