@@ -4,6 +4,7 @@ import next from 'next';
 import { settingsOrExit, type Settings } from '../config/settings';
 import { isDraining, markDraining, runShutdownHooks } from './lifecycle';
 import { serveDirectly } from './direct-routes';
+import { refuseUnservedMethod } from './method-policy';
 import { applyRequestPolicy } from './request-policy';
 import { loadStaticRoutes, type StaticRoutesManifest } from './static-routes';
 
@@ -63,7 +64,7 @@ function serve(
   const { pathname } = applyRequestPolicy(request, response, { trustProxy: settings.TRUST_PROXY, staticRoutes });
   // New connections are not kept open while draining, so clients move to another instance.
   if (isDraining()) response.setHeader('connection', 'close');
-  if (serveDirectly(request, response, pathname)) return;
+  if (refuseUnservedMethod(request, response, pathname) || serveDirectly(request, response, pathname)) return;
   handle(request, response).catch((error: unknown) => {
     console.error('server: unhandled failure', error);
     if (!response.headersSent) {

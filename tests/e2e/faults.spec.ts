@@ -313,6 +313,33 @@ test.describe('fault 12: an oversized body (issue 17)', () => {
   });
 });
 
+test.describe('fault 13: methods an address does not serve (issue 17)', () => {
+  test('get 405 with Allow, and nothing an outsider sends writes a stack trace to the log', async () => {
+    const site = await server({ DATABASE_URL: path.join(scratch, 'db.sqlite') });
+    const refused = [
+      ['TRACE', '/api/subscribe', 'POST'],
+      ['TRACE', `/unsubscribe?token=${A_TOKEN}`, 'GET, HEAD, POST'],
+      ['TRACE', '/mali/feed.xml', 'GET, HEAD'],
+      ['TRACE', '/mali/opengraph-image', 'GET, HEAD'],
+      ['PUT', '/mali', 'GET, HEAD'],
+      ['DELETE', '/mali', 'GET, HEAD'],
+      ['PATCH', '/mali/crisiswatch/2023-02', 'GET, HEAD'],
+      ['OPTIONS', '/mali', 'GET, HEAD'],
+      ['OPTIONS', '/api/subscribe', 'POST'],
+      ['GET', '/api/subscribe', 'POST'],
+    ] as const;
+    for (const [method, page, allow] of refused) {
+      const answer = await send(`${site.url}${page}`, { method, headers: method === 'PUT' || method === 'PATCH' ? { 'content-type': 'text/plain' } : {}, body: method === 'PUT' || method === 'PATCH' ? 'x' : undefined });
+      expect(answer.status, `${method} ${page}`).toBe(405);
+      expect(answer.headers.allow, `${method} ${page}`).toBe(allow);
+    }
+    expect((await send(`${site.url}/mali`, { method: 'HEAD' })).status).toBe(200);
+    expect((await subscribe(site.url, 'methods@example.org')).status).toBe(202);
+    expect(site.output()).not.toMatch(/\n\s+at /);
+    expect(site.output()).not.toMatch(/ 500 |status: 500/);
+  });
+});
+
 test.describe('fault 9: the rate limit is shared by every instance', () => {
   test.skip(Boolean(noPostgres), `needs PostgreSQL binaries: ${noPostgres}`);
 
