@@ -55,11 +55,12 @@ export async function drainOutbox(store: SubscriberDb, transport: MailTransport,
     let claimed: Claimed[] = [];
     let claimUntil = 0;
     for (const kind of ['confirm', 'update'] as const) {
-      // Long enough for the rows' turns to come (sends one after another on each connection, and
-      // the pace); each send then renews its own row's claim, so a slow batch never loses one
-      // mid-send. A row whose claim lapsed before its turn is left to whoever took it over.
-      const turns = Math.ceil(BATCH[kind] / Math.max(1, transport.concurrency));
-      const claimMs = turns * transport.maxSendMs + CLAIM_MARGIN_MS + pacer.delayForMs(BATCH[kind]);
+      // As long as one send's renewal (and the pace): each send renews its own row's claim just
+      // before it starts, so a slow batch never loses a row mid-send, while the batch of a sender
+      // that died (SIGKILL, a crash) goes back to the queue within twice the send limit and a
+      // minute, not after all its turns. A row whose claim lapsed before its turn and that another
+      // sender took over is left to that sender.
+      const claimMs = transport.maxSendMs * 2 + CLAIM_MARGIN_MS + pacer.delayForMs(BATCH[kind]);
       const at = now();
       claimed = await claimDue(store, kind, at, claimMs, claimId);
       claimUntil = at.getTime() + claimMs;
