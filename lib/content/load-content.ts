@@ -8,6 +8,7 @@ import { listContentRoutes, type ContentRoutes } from './list-content-routes';
 import { iso3166Problem } from '../maps/country-codes';
 import { ContentValidationError, type ContentProblem } from './problems';
 import { readMarkdownFile } from './read-markdown-file';
+import { MAX_MARKDOWN_NESTING, tooDeeplyNested } from './markdown-nesting';
 import { renderMarkdown, type RenderedMarkdown, type RenderResult } from './render-markdown';
 import { RESERVED_SLUGS } from './reserved-slugs';
 import {
@@ -268,8 +269,26 @@ function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: str
     }
   }
   if (!body.trim()) problems.push({ file, field: 'body', message: 'the text after the frontmatter is empty' });
+  const nested = tooDeeplyNested(body);
+  if (nested) {
+    problems.push({
+      file,
+      line: bodyLineOffset + nested.line,
+      field: 'body',
+      message: `quotes or lists nested ${nested.depth} levels deep (at most ${MAX_MARKDOWN_NESTING}): flatten them`,
+    });
+  }
   if (!result.success || problems.length > before) return undefined;
-  return { data: result.data, rendered: renderMarkdown(body), bodyLineOffset, lines: { month: lineOf(['month']), date: lineOf(['date']), iso3166: lineOf(['iso3166']) } };
+  let rendered: RenderResult;
+  try {
+    rendered = renderMarkdown(body);
+  } catch (error) {
+    // Some other structure too deep for the parser's stack: still this file's problem, not a crash.
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ file, line: bodyLineOffset + 1, field: 'body', message: `the markdown could not be read (${error.message}): simplify its nesting` });
+    return undefined;
+  }
+  return { data: result.data, rendered, bodyLineOffset, lines: { month: lineOf(['month']), date: lineOf(['date']), iso3166: lineOf(['iso3166']) } };
 }
 
 function linkSource(filePath: string, parsed: Parsed, draft: boolean): LinkSource {
