@@ -28,7 +28,7 @@ export type RequestPolicyOptions = { trustProxy: number; staticRoutes: StaticRou
  * Headers are settled when Next writes the status line, because Next sets some of its own
  * (Cache-Control) while it renders.
  */
-export function applyRequestPolicy(request: IncomingMessage, response: ServerResponse, options: RequestPolicyOptions): { pathname: string } {
+export function applyRequestPolicy(request: IncomingMessage, response: ServerResponse, options: RequestPolicyOptions): { pathname: string; malformed: boolean } {
   const trusted = options.trustProxy > 0;
   if (!trusted) for (const name of FORWARDED_HEADERS) delete request.headers[name];
   // Every path to the rate limit (the directly answered subscribe route as well as Next's) reads
@@ -39,7 +39,7 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
   delete request.headers['content-security-policy-report-only'];
 
   const https = Boolean((request.socket as TLSSocket).encrypted) || (trusted && firstValue(request.headers['x-forwarded-proto']) === 'https');
-  const pathname = pathOf(request.url);
+  const { pathname, malformed } = pathOf(request.url);
   const staticRoute = request.method === 'GET' || request.method === 'HEAD' ? options.staticRoutes?.routes[pathname] : undefined;
   let nonce: string | undefined;
   // A nonce only matters to HTML that Next renders now; the API and Next's assets are not HTML.
@@ -65,7 +65,7 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
     }
     return Reflect.apply(writeHead, this, args) as ServerResponse;
   } as ServerResponse['writeHead'];
-  return { pathname };
+  return { pathname, malformed };
 }
 
 /** A client-side navigation's data request for a page: its caching is Next's business. */
@@ -76,13 +76,16 @@ function firstValue(header: string | string[] | undefined): string | undefined {
   return value?.split(',')[0]?.trim().toLowerCase();
 }
 
-/** The path Next will route, without query; a trailing slash is not part of any route here. */
-function pathOf(url: string | undefined): string {
+/**
+ * The path Next will route, without query; a trailing slash is not part of any route here.
+ * `malformed`: its percent-encoding is broken (`/%`), which no page of the site can be.
+ */
+function pathOf(url: string | undefined): { pathname: string; malformed: boolean } {
   const pathname = (url ?? '/').split('?')[0] ?? '/';
   try {
     const decoded = decodeURIComponent(pathname);
-    return decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
+    return { pathname: decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded, malformed: false };
   } catch {
-    return pathname;
+    return { pathname, malformed: true };
   }
 }
