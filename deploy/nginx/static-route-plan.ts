@@ -1,4 +1,5 @@
 import type { StaticRoutesManifest } from '../../lib/server/static-routes';
+import { ROUTE_HEADERS, servingPrefix } from './serving-locations';
 import { isWritable } from './syntax';
 
 /** A prerendered route nginx answers itself. */
@@ -15,10 +16,6 @@ export type StaticRoutePlan = {
   served: ServedRoute[];
   /** Routes left to the app, each with the reason. */
   skipped: { path: string; reason: string }[];
-  /** Every content type served, sorted: one serving location each. */
-  contentTypes: string[];
-  /** Every other header any served route has, sorted: one `map` each. */
-  headerNames: string[];
 };
 
 /** nginx writes these itself (or they describe the connection): a manifest value would be a second copy. */
@@ -51,12 +48,11 @@ export function planStaticRoutes(manifest: StaticRoutesManifest): StaticRoutePla
       continue;
     }
     const { 'content-type': contentType = 'application/octet-stream', ...rest } = headers;
-    served.push({ path, file: route.file.replaceAll('\\', '/'), contentType, headers: Object.fromEntries(Object.entries(rest).filter(([name]) => !NGINX_OWNS.has(name))) });
+    const kept = Object.fromEntries(Object.entries(rest).filter(([name]) => !NGINX_OWNS.has(name)));
+    const unserved = Object.keys(kept).find((name) => !(ROUTE_HEADERS as readonly string[]).includes(name));
+    if (!servingPrefix(contentType)) skipped.push({ path, reason: `deploy/nginx/crisis-briefings/site.conf has no location for its content type ${JSON.stringify(contentType)}` });
+    else if (unserved) skipped.push({ path, reason: `deploy/nginx/crisis-briefings/prerendered.conf does not add its ${unserved} header` });
+    else served.push({ path, file: route.file.replaceAll('\\', '/'), contentType, headers: kept });
   }
-  return {
-    served,
-    skipped,
-    contentTypes: [...new Set(served.map((route) => route.contentType))].sort(),
-    headerNames: [...new Set(served.flatMap((route) => Object.keys(route.headers)))].sort(),
-  };
+  return { served, skipped };
 }

@@ -29,19 +29,3 @@ export const headerName = (name: string): string => name.replace(/(^|-)([a-z])/g
 
 /** nginx variable names allow letters, digits and underscores only. */
 export const variableSuffix = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '_');
-
-/** Indents every non-empty line of a block by `depth` steps of two spaces. */
-export function indent(text: string, depth = 1): string {
-  const pad = '  '.repeat(depth);
-  return text
-    .split('\n')
-    .map((line) => (line ? pad + line : line))
-    .join('\n');
-}
-
-/** The server's port in a `listen` value: "127.0.0.1:8443", "[::]:443" or "443". */
-export function listenPort(listen: string): number {
-  const port = Number(/(?:^|:)(\d+)$/.exec(listen.trim())?.[1]);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new NginxConfigError(`not a listen address with a port: ${JSON.stringify(listen)}`);
-  return port;
-}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ContentValidationError, defaultContentDir, formatProblem } from '../content';
+import { ContentValidationError, defaultContentDir, formatProblem, type Country } from '../content';
 import { loadContent } from '../content/load-content';
 
 /**
@@ -14,12 +14,13 @@ async function main(argv: string[]): Promise<number> {
     const entries = countries.reduce((sum, country) => sum + country.entries.length, 0);
     const drafts = countries.reduce((sum, country) => sum + country.entries.filter((entry) => entry.draft).length, 0);
     const quotes = countries.reduce((sum, country) => sum + country.quotes.length, 0);
+    const translations = countTranslations(countries);
     // Warnings are printed but do not fail the check (or the build): the page still works.
     for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
     const draftNote = drafts > 0 ? ` (${count(drafts, 'draft', 'drafts')}, not published)` : '';
     const warningNote = warnings.length > 0 ? `; ${count(warnings.length, 'warning', 'warnings')}` : '';
     console.log(
-      `Content OK: ${count(countries.length, 'country', 'countries')}, ${count(entries, 'CrisisWatch entry', 'CrisisWatch entries')}${draftNote}, ${count(quotes, 'quote', 'quotes')} in ${path.relative(process.cwd(), contentDir) || '.'}${warningNote}`,
+      `Content OK: ${count(countries.length, 'country', 'countries')}, ${count(entries, 'CrisisWatch entry', 'CrisisWatch entries')}${draftNote}, ${count(quotes, 'quote', 'quotes')}${translations} in ${path.relative(process.cwd(), contentDir) || '.'}${warningNote}`,
     );
     return 0;
   } catch (error) {
@@ -28,6 +29,22 @@ async function main(argv: string[]): Promise<number> {
     console.error(`\n${count(error.problems.length, 'problem', 'problems')} found.`);
     return 1;
   }
+}
+
+/** ", 2 translations (fr: 2)": the translated files, by language. */
+function countTranslations(countries: Country[]): string {
+  const byLocale = new Map<string, number>();
+  const add = (translations: object | undefined) => {
+    for (const locale of Object.keys(translations ?? {})) byLocale.set(locale, (byLocale.get(locale) ?? 0) + 1);
+  };
+  for (const country of countries) {
+    add(country.translations);
+    for (const entry of country.entries) add(entry.translations);
+    for (const quote of country.quotes) add(quote.translations);
+  }
+  const total = [...byLocale.values()].reduce((sum, n) => sum + n, 0);
+  if (total === 0) return '';
+  return `, ${count(total, 'translation', 'translations')} (${[...byLocale].map(([locale, n]) => `${locale}: ${n}`).join(', ')})`;
 }
 
 function count(n: number, one: string, many: string): string {

@@ -59,6 +59,8 @@ const settingsSchema = z.object({
       ctx.addIssue({ code: 'custom', message: 'must be false, true, or the number of proxies in front (1-9)' });
       return z.NEVER;
     }),
+  /** Open connections one address may hold on a server that answers clients itself (no TRUST_PROXY); 0: no limit. */
+  CLIENT_CONNECTION_LIMIT: wholeNumber('a whole number of connections (0 turns the limit off)', 0, 1_000_000).default(100),
   SHUTDOWN_TIMEOUT_MS: wholeNumber('a number of milliseconds from 0 to 600000', 0, 600_000).default(10_000),
 
   DATABASE_URL: z

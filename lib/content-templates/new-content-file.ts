@@ -1,14 +1,19 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { ENTRY_STEM, PROFILE_STEM, QUOTE_STEM, translationFileName, wordsVersion } from '../content/file-names';
+import { readMarkdownFile } from '../content/read-markdown-file';
 import { RESERVED_SLUGS } from '../content/reserved-slugs';
 import { COUNTRY_SLUG, isoDate, yearMonth } from '../content/schemas';
-import { countrySkeleton, entrySkeleton, quoteSkeleton } from './skeletons';
+import { TRANSLATION_LOCALES } from '../i18n/locales';
+import { countrySkeleton, entrySkeleton, quoteSkeleton, translationSkeleton } from './skeletons';
 
 export type NewContentRequest =
   | { kind: 'country'; slug: string }
   | { kind: 'entry'; country: string; month: string }
-  | { kind: 'quote'; country: string; date: string; expert?: string };
+  | { kind: 'quote'; country: string; date: string; expert?: string }
+  /** `of`: a month (YYYY-MM) or a quote's file name without .md; absent, the country's profile. */
+  | { kind: 'translation'; locale: string; country: string; of?: string };
 
 /** Why nothing was written, in one line an editor can act on. */
 export class NewContentRefusal extends Error {
@@ -47,6 +52,7 @@ async function planFile(contentDir: string, request: NewContentRequest): Promise
     return { file: path.join(contentDir, request.slug, 'country.md'), text: countrySkeleton(request.slug) };
   }
   const countryDir = await existingCountry(contentDir, request.country);
+  if (request.kind === 'translation') return planTranslation(countryDir, request);
   if (request.kind === 'entry') {
     check(yearMonth, 'month', request.month);
     return { file: path.join(countryDir, 'crisiswatch', `${request.month}.md`), text: entrySkeleton(request.month) };
@@ -57,6 +63,41 @@ async function planFile(contentDir: string, request: NewContentRequest): Promise
   }
   const name = `${request.date}-${request.expert ?? 'first-last'}.md`;
   return { file: path.join(countryDir, 'quotes', name), text: quoteSkeleton(request.date, request.expert) };
+}
+
+/** A translation's skeleton: the English words to translate, and the version of the source it translates. */
+async function planTranslation(countryDir: string, request: Extract<NewContentRequest, { kind: 'translation' }>): Promise<{ file: string; text: string }> {
+  const locale = TRANSLATION_LOCALES.find((candidate) => candidate === request.locale);
+  if (!locale) {
+    throw new NewContentRefusal(`"${request.locale}" is not a language content is translated into here: use ${TRANSLATION_LOCALES.join(' or ')}`);
+  }
+  const { kind, folder, stem } = translationTarget(request.of);
+  const sourceFile = path.join(countryDir, folder, `${stem}.md`);
+  let source: string;
+  try {
+    source = await readFile(sourceFile, 'utf8');
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+      throw new NewContentRefusal(`${displayPath(sourceFile)} does not exist: a translation needs its English file first`);
+    }
+    throw error;
+  }
+  const read = readMarkdownFile(displayPath(sourceFile), source);
+  if (!read.ok) throw new NewContentRefusal(`${displayPath(sourceFile)} cannot be read (run npm run content:check): ${read.problem.message}`);
+  const { data, body } = read.file;
+  const text = translationSkeleton({ kind, locale, source: displayPath(sourceFile), version: wordsVersion(kind, data, body), data: data as Record<string, unknown>, body });
+  return { file: path.join(countryDir, folder, translationFileName(stem, locale)), text };
+}
+
+function translationTarget(of: string | undefined): { kind: 'country' | 'crisiswatch' | 'quote'; folder: string; stem: string } {
+  if (of === undefined) return { kind: 'country', folder: '', stem: PROFILE_STEM };
+  if (ENTRY_STEM.test(of)) {
+    check(yearMonth, 'month', of);
+    return { kind: 'crisiswatch', folder: 'crisiswatch', stem: of };
+  }
+  const quote = of.replace(/\.md$/, '');
+  if (QUOTE_STEM.test(quote)) return { kind: 'quote', folder: 'quotes', stem: quote };
+  throw new NewContentRefusal(`"${of}" names no content to translate: give a month (YYYY-MM), a quote's file name (YYYY-MM-DD-first-last), or nothing for the country's profile`);
 }
 
 async function existingCountry(contentDir: string, slug: string): Promise<string> {

@@ -1,4 +1,5 @@
 import { endOfMonth, format, parseISO } from 'date-fns';
+import { UNTRANSLATED_MARK, type TranslationLocale } from '../content/file-names';
 import { ALERTS, VERDICTS } from '../content/schemas';
 
 /**
@@ -97,4 +98,52 @@ function titleOf(slug: string): string {
 
 function quoted(text: string): string {
   return JSON.stringify(text);
+}
+
+/** How a translation says whose it is, in its own language (the editor may change it). */
+const TRANSLATED_BY: Record<TranslationLocale, string> = { fr: 'Traduction de ce site, faite à partir du texte anglais' };
+
+type TranslationSource = {
+  kind: 'country' | 'crisiswatch' | 'quote';
+  locale: TranslationLocale;
+  /** The English file, as the editor types its path. */
+  source: string;
+  version: string;
+  data: Record<string, unknown>;
+  body: string;
+};
+
+/**
+ * A translation's skeleton: the English words of `source`, each marked to translate (the content
+ * check refuses the file while a mark is left), and the version of the source it translates.
+ */
+export function translationSkeleton({ kind, locale, source, version, data, body }: TranslationSource): string {
+  const toTranslate = (value: unknown) => quoted(`${UNTRANSLATED_MARK}: ${String(value ?? '')}`);
+  const fields: string[] = [];
+  if (kind === 'country') {
+    fields.push('# name: the country as readers of this language write it (Côte d’Ivoire, Tchad).', `name: ${toTranslate(data.name)}`);
+    const regions = Array.isArray(data.region) ? data.region : [];
+    fields.push('# region: the same regions as the English file, in the same order, translated.', 'region:', ...regions.map((region) => `  - ${toTranslate(region)}`));
+  } else if (kind === 'crisiswatch') {
+    fields.push('# lead: the sentence that sums up the month.', `lead: ${toTranslate(data.lead)}`);
+  } else {
+    fields.push("# title: optional, the expert's position in this language; without it the English one is shown.", `title: ${toTranslate(data.title)}`);
+  }
+  return `---
+# Lines starting with # are comments. Translate each text marked "${UNTRANSLATED_MARK}" and remove the
+# mark (the content check refuses the file while one is left), then run \`npm run content:check\`.
+# Only words are translated here: dates, verdict, alerts and codes stay in the English file,
+# ${source}.
+# source_version: the version of the English file this translates. When the English changes, the
+# content check warns; bring the translation up to date, then write the version it gives here.
+source_version: ${version}
+# translated_by: shown to readers with the text, so they know whose translation it is.
+translated_by: ${quoted(TRANSLATED_BY[locale])}
+${fields.join('\n')}
+---
+
+${UNTRANSLATED_MARK} the text below, then remove this line.
+
+${body.trim()}
+`;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
  * (`content:check`, the build's workers), which read it from disk. Bump CACHE_VERSION whenever
  * the schemas or the renderer change what a file becomes.
  */
-const CACHE_VERSION = 'content-cache-2';
+const CACHE_VERSION = 'content-cache-3';
 
 export type FileCache<T> = {
   get: (file: string, hash: string) => T | undefined;

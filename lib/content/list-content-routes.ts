@@ -1,9 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { ENTRY_STEM, parseContentFileName } from './file-names';
 
 export type ContentRoutes = { country: string; months: string[] }[];
-
-const ENTRY_FILE = /^(\d{4}-\d{2})\.md$/;
 
 /**
  * The countries and months a content folder holds, from its file names alone: what the
@@ -21,7 +20,10 @@ export async function listContentRoutes(contentDir: string): Promise<ContentRout
       } catch {
         // A country without entries yet.
       }
-      const months = names.flatMap((name) => ENTRY_FILE.exec(name)?.[1] ?? []);
+      const months = names.flatMap((name) => {
+        const file = parseContentFileName(name);
+        return file.kind === 'source' && ENTRY_STEM.test(file.stem) ? [file.stem] : [];
+      });
       return { country: folder.name, months };
     }),
   );

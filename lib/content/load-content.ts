@@ -5,6 +5,7 @@ import { getFileCache, hashOf, type FileCache } from './file-cache';
 import { linkCrossReferences } from './cross-references';
 import { checkInternalLinks, type LinkSource, type PageSource } from './internal-links';
 import { listContentRoutes, type ContentRoutes } from './list-content-routes';
+import type { Locale } from '../i18n/locales';
 import { iso3166Problem } from '../maps/country-codes';
 import { ContentValidationError, type ContentProblem } from './problems';
 import { readMarkdownFile } from './read-markdown-file';
@@ -12,18 +13,41 @@ import { MAX_MARKDOWN_NESTING, tooDeeplyNested } from './markdown-nesting';
 import { renderMarkdown, type RenderedMarkdown, type RenderResult } from './render-markdown';
 import { RESERVED_SLUGS } from './reserved-slugs';
 import {
+  ENTRY_STEM,
+  parseContentFileName,
+  PROFILE_STEM,
+  QUOTE_STEM,
+  unknownLanguageMessage,
+  UNTRANSLATED_MARK,
+  wordsVersion,
+  type TranslationLocale,
+} from './file-names';
+import {
   COUNTRY_SLUG,
   countrySchema,
+  countryTranslationSchema,
   crisisWatchSchema,
+  crisisWatchTranslationSchema,
+  FACT_FIELDS,
   quoteSchema,
+  quoteTranslationSchema,
   type CountryFrontmatter,
   type CrisisWatchFrontmatter,
   type QuoteFrontmatter,
 } from './schemas';
 
-export type CrisisWatchEntry = CrisisWatchFrontmatter & RenderedMarkdown & { country: string };
-export type Quote = QuoteFrontmatter & { id: string; html: string };
-export type Country = CountryFrontmatter & {
+/** What a translation gives a page in its language, by language (absent: not translated yet). */
+export type Translations<T> = Partial<Record<TranslationLocale, T & { translatedBy: string }>>;
+export type CountryText = Pick<CountryFrontmatter, 'name' | 'region'> & { profileHtml: string; profileExcerpt: string };
+export type EntryText = Pick<CrisisWatchFrontmatter, 'lead'> & RenderedMarkdown;
+export type QuoteText = { title?: string; html: string };
+
+/** The language of a text in a tree for one language (localize.ts); absent: English, the source's. */
+type Language = { lang?: Locale };
+
+export type CrisisWatchEntry = CrisisWatchFrontmatter & RenderedMarkdown & Language & { country: string; translations?: Translations<EntryText> };
+export type Quote = QuoteFrontmatter & Language & { id: string; html: string; translations?: Translations<QuoteText> };
+export type Country = CountryFrontmatter & Language & {
   slug: string;
   profileHtml: string;
   profileExcerpt: string;
@@ -31,6 +55,7 @@ export type Country = CountryFrontmatter & {
   entries: CrisisWatchEntry[];
   /** Newest first. */
   quotes: Quote[];
+  translations?: Translations<CountryText>;
 };
 export type ContentTree = {
   countries: Country[];
@@ -51,9 +76,7 @@ export type LoadOptions = {
   onlyCountry?: string;
 };
 
-const ENTRY_FILE = /^(\d{4}-\d{2})\.md$/;
-const QUOTE_FILE = /^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
-const ALLOWED_IN_COUNTRY = new Set(['country.md', 'crisiswatch', 'quotes']);
+const ALLOWED_IN_COUNTRY = new Set(['crisiswatch', 'quotes']);
 /** Files read at once: enough to keep the disk busy, few enough for any file-descriptor limit. */
 const READ_CONCURRENCY = 64;
 
@@ -64,8 +87,14 @@ type Parsed = {
   rendered: RenderResult;
   bodyLineOffset: number;
   /** File lines of the fields the cross-file checks point at. */
-  lines: { month?: number; date?: number; iso3166?: number };
+  lines: { month?: number; date?: number; iso3166?: number; region?: number; source_version?: number; words?: Record<string, number | undefined> };
+  /** A source's words version (file-names.ts), which its translations record. */
+  version?: string;
 };
+
+type ContentKind = keyof typeof FACT_FIELDS;
+/** How to read one file: which content it is, and whether it is a translation of `source`. */
+type FileRole = { kind: ContentKind; source?: string };
 
 type Loader = {
   cache: FileCache<Parsed>;
@@ -138,21 +167,39 @@ async function loadCountry(dir: string, slug: string, loader: Loader): Promise<C
   } else if (RESERVED_SLUGS.has(slug)) {
     problems.push({ file: display(dir), message: `folder name "${slug}" is the address of a page of the site, so this country could not be reached: rename the folder` });
   }
+  const profileTranslations: TranslationFile[] = [];
   for (const item of items) {
-    if (!ALLOWED_IN_COUNTRY.has(item.name)) {
-      problems.push({ file: display(path.join(dir, item.name)), message: 'unexpected file or folder: a country folder holds country.md, crisiswatch/ and quotes/' });
+    if (ALLOWED_IN_COUNTRY.has(item.name)) continue;
+    const name = item.isFile() ? parseContentFileName(item.name) : { kind: 'other' as const };
+    if (name.kind !== 'other' && name.stem === PROFILE_STEM) {
+      if (name.kind === 'translation') profileTranslations.push({ locale: name.locale, file: path.join(dir, item.name) });
+      else if (name.kind === 'unknown-language') problems.push({ file: display(path.join(dir, item.name)), message: unknownLanguageMessage(name.stem, name.language) });
+      continue;
     }
+    problems.push({ file: display(path.join(dir, item.name)), message: 'unexpected file or folder: a country folder holds country.md, its translations (country.fr.md), crisiswatch/ and quotes/' });
   }
+  const profilePath = path.join(dir, 'country.md');
   const [profile, entries, quotes] = await Promise.all([
-    loadFile(path.join(dir, 'country.md'), countrySchema, loader),
+    loadFile(profilePath, countrySchema, loader, { kind: 'country' }),
     loadEntries(path.join(dir, 'crisiswatch'), slug, loader),
     loadQuotes(path.join(dir, 'quotes'), loader),
   ]);
   if (!profile) return undefined;
-  loader.links.push(linkSource(path.join(dir, 'country.md'), profile, false));
+  loader.links.push(linkSource(profilePath, profile, false));
   // Checked here, not in the schema, so a cached file is checked against the map data too.
   const mapProblem = profile.data.iso3166 === undefined ? undefined : iso3166Problem(profile.data.iso3166);
-  if (mapProblem) problems.push({ file: display(path.join(dir, 'country.md')), line: profile.lines.iso3166, field: 'iso3166', message: mapProblem });
+  if (mapProblem) problems.push({ file: display(profilePath), line: profile.lines.iso3166, field: 'iso3166', message: mapProblem });
+  const translations = await loadTranslations(profileTranslations, countryTranslationSchema, loader, { kind: 'country', source: profilePath }, profile, false, (translation, file) => {
+    const { data, rendered } = translation;
+    if (data.region.length === profile.data.region.length) return { name: data.name, region: data.region, profileHtml: rendered.html, profileExcerpt: rendered.excerptText };
+    problems.push({
+      file,
+      line: translation.lines.region,
+      field: 'region',
+      message: `${count(data.region.length, 'region')} here, ${count(profile.data.region.length, 'region')} in ${display(profilePath)} (${profile.data.region.join(' › ')}): translate each of them, in the same order`,
+    });
+    return undefined;
+  });
   return {
     ...profile.data,
     slug,
@@ -160,22 +207,44 @@ async function loadCountry(dir: string, slug: string, loader: Loader): Promise<C
     profileExcerpt: profile.rendered.excerptText,
     entries: entries.sort((a, b) => b.month.localeCompare(a.month)),
     quotes: quotes.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id)),
+    ...(translations && { translations }),
   };
 }
 
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** A folder's markdown files by stem: the English sources, and each source's translations. */
+type TranslationFile = { locale: TranslationLocale; file: string };
+type FolderFiles = { sources: { stem: string; name: string }[]; translations: Map<string, TranslationFile[]> };
+
+async function listSourcesAndTranslations(dir: string, loader: Loader, stemPattern: RegExp, badName: string): Promise<FolderFiles> {
+  const files: FolderFiles = { sources: [], translations: new Map() };
+  for (const name of await listMarkdown(dir, loader.problems)) {
+    const parsed = parseContentFileName(name);
+    const file = display(path.join(dir, name));
+    if (parsed.kind === 'other' || !stemPattern.test(parsed.stem)) loader.problems.push({ file, message: badName });
+    else if (parsed.kind === 'unknown-language') loader.problems.push({ file, message: unknownLanguageMessage(parsed.stem, parsed.language) });
+    else if (parsed.kind === 'source') files.sources.push({ stem: parsed.stem, name });
+    else files.translations.set(parsed.stem, [...(files.translations.get(parsed.stem) ?? []), { locale: parsed.locale, file: path.join(dir, name) }]);
+  }
+  const stems = new Set(files.sources.map((source) => source.stem));
+  for (const [stem, translations] of files.translations) {
+    if (stems.has(stem)) continue;
+    for (const { file } of translations) {
+      loader.problems.push({ file: display(file), message: `a translation of ${display(path.join(dir, `${stem}.md`))}, which does not exist: add the English file first, or rename this one` });
+    }
+  }
+  return files;
+}
+
 async function loadEntries(dir: string, country: string, loader: Loader): Promise<CrisisWatchEntry[]> {
-  const names = await listMarkdown(dir, loader.problems);
+  const { sources, translations } = await listSourcesAndTranslations(dir, loader, ENTRY_STEM, 'file name must be the month it covers, as YYYY-MM.md (a translation: YYYY-MM.fr.md)');
   // File names are the months, so a duplicate month shows up as a file whose month is another file's name.
-  const monthsWithFile = new Set(names.map((name) => ENTRY_FILE.exec(name)?.[1]));
+  const monthsWithFile = new Set(sources.map((source) => source.stem));
   const entries = await Promise.all(
-    names.map(async (name): Promise<CrisisWatchEntry | undefined> => {
+    sources.map(async ({ stem, name }): Promise<CrisisWatchEntry | undefined> => {
       const filePath = path.join(dir, name);
-      const stem = ENTRY_FILE.exec(name)?.[1];
-      if (!stem) {
-        loader.problems.push({ file: display(filePath), message: 'file name must be the month it covers, as YYYY-MM.md' });
-        return undefined;
-      }
-      const loaded = await loadFile(filePath, crisisWatchSchema, loader);
+      const loaded = await loadFile(filePath, crisisWatchSchema, loader, { kind: 'crisiswatch' });
       if (!loaded) return undefined;
       const { data } = loaded;
       if (data.month !== stem) {
@@ -186,23 +255,26 @@ async function loadEntries(dir: string, country: string, loader: Loader): Promis
         return undefined;
       }
       loader.links.push(linkSource(filePath, loaded, data.draft));
-      const { html, excerptHtml, excerptText, text } = loaded.rendered;
-      return { ...data, html, excerptHtml, excerptText, text, country };
+      // A draft's translation is a draft too: its links are checked only where drafts are.
+      const texts = await loadTranslations(translations.get(stem), crisisWatchTranslationSchema, loader, { kind: 'crisiswatch', source: filePath }, loaded, data.draft, (translation) => ({
+        lead: translation.data.lead,
+        ...renderedText(translation.rendered),
+      }));
+      return { ...data, ...renderedText(loaded.rendered), country, ...(texts && { translations: texts }) };
     }),
   );
   return entries.filter((entry) => entry !== undefined);
 }
 
+const renderedText = ({ html, excerptHtml, excerptText, text }: RenderResult): RenderedMarkdown => ({ html, excerptHtml, excerptText, text });
+
 async function loadQuotes(dir: string, loader: Loader): Promise<Quote[]> {
+  const { sources, translations } = await listSourcesAndTranslations(dir, loader, QUOTE_STEM, 'file name must be the quote date and the expert, as YYYY-MM-DD-first-last.md (a translation: YYYY-MM-DD-first-last.fr.md)');
   const quotes = await Promise.all(
-    (await listMarkdown(dir, loader.problems)).map(async (name): Promise<Quote | undefined> => {
+    sources.map(async ({ stem, name }): Promise<Quote | undefined> => {
       const filePath = path.join(dir, name);
-      const datePrefix = QUOTE_FILE.exec(name)?.[1];
-      if (!datePrefix) {
-        loader.problems.push({ file: display(filePath), message: 'file name must be the quote date and the expert, as YYYY-MM-DD-first-last.md' });
-        return undefined;
-      }
-      const loaded = await loadFile(filePath, quoteSchema, loader);
+      const datePrefix = QUOTE_STEM.exec(stem)?.[1];
+      const loaded = await loadFile(filePath, quoteSchema, loader, { kind: 'quote' });
       if (!loaded) return undefined;
       const { data } = loaded;
       if (data.date !== datePrefix) {
@@ -210,10 +282,71 @@ async function loadQuotes(dir: string, loader: Loader): Promise<Quote[]> {
         return undefined;
       }
       loader.links.push(linkSource(filePath, loaded, false));
-      return { ...data, id: name.replace(/\.md$/, ''), html: loaded.rendered.html };
+      const texts = await loadTranslations(translations.get(stem), quoteTranslationSchema, loader, { kind: 'quote', source: filePath }, loaded, false, (translation) => ({
+        html: translation.rendered.html,
+        ...(translation.data.title !== undefined && { title: translation.data.title }),
+      }));
+      return { ...data, id: stem, html: loaded.rendered.html, ...(texts && { translations: texts }) };
     }),
   );
   return quotes.filter((quote) => quote !== undefined);
+}
+
+/**
+ * Loads the translations of a loaded source into what each gives a page (`toText`, which may
+ * refuse one by recording a problem and returning undefined). An editor is warned, naming both
+ * files, when the source's words changed after a translation was made: the page still shows it.
+ */
+async function loadTranslations<S extends z.ZodType<{ source_version: string; translated_by: string }>, T>(
+  files: readonly TranslationFile[] | undefined,
+  schema: S,
+  loader: Loader,
+  role: Required<FileRole>,
+  source: Parsed,
+  draft: boolean,
+  toText: (translation: Parsed & { data: z.infer<S> }, file: string) => T | undefined,
+): Promise<Translations<T> | undefined> {
+  const texts: Translations<T> = {};
+  await Promise.all(
+    (files ?? []).map(async ({ locale, file }) => {
+      const translation = await loadFile(file, schema, loader, role);
+      if (!translation || !isTranslated(translation, file, loader)) return;
+      if (source.version !== undefined && translation.data.source_version !== source.version) {
+        loader.warnings.push({
+          file: display(file),
+          line: translation.lines.source_version,
+          field: 'source_version',
+          message: `${display(role.source)} changed after this translation was made (it translates version ${translation.data.source_version}; the English is now ${source.version}): bring the translation up to date, then set source_version: ${source.version}`,
+        });
+      }
+      const text = toText(translation, display(file));
+      if (text === undefined) return;
+      loader.links.push(linkSource(file, translation, draft));
+      texts[locale] = { ...text, translatedBy: translation.data.translated_by };
+    }),
+  );
+  return Object.keys(texts).length > 0 ? texts : undefined;
+}
+
+/** False, with a problem for each, while a field or the body still holds the scaffold's English. */
+function isTranslated(translation: Parsed, file: string, loader: Loader): boolean {
+  const untranslated = untranslatedFields(translation);
+  for (const field of untranslated) {
+    loader.problems.push({
+      file: display(file),
+      line: field === 'body' ? undefined : translation.lines.words?.[field],
+      field,
+      message: `still holds the English text to translate ("${UNTRANSLATED_MARK}"): translate it and remove the mark`,
+    });
+  }
+  return untranslated.length === 0;
+}
+
+function untranslatedFields({ data, rendered }: Parsed): string[] {
+  const fields = Object.entries(data as Record<string, unknown>)
+    .filter(([, value]) => (Array.isArray(value) ? value : [value]).some((text) => typeof text === 'string' && text.includes(UNTRANSLATED_MARK)))
+    .map(([field]) => field);
+  return rendered.text.includes(UNTRANSLATED_MARK) ? [...fields, 'body'] : fields;
 }
 
 /**
@@ -221,7 +354,7 @@ async function loadQuotes(dir: string, loader: Loader): Promise<Quote[]> {
  * of a valid file seen before; on failure records its problems and returns undefined. Raw HTML
  * the page will not show is recorded as a warning either way.
  */
-async function loadFile<S extends z.ZodType>(filePath: string, schema: S, loader: Loader): Promise<(Parsed & { data: z.infer<S> }) | undefined> {
+async function loadFile<S extends z.ZodType>(filePath: string, schema: S, loader: Loader, role: FileRole): Promise<(Parsed & { data: z.infer<S> }) | undefined> {
   const source = await loader.read(() => readFile(filePath, 'utf8'));
   const hash = hashOf(source);
   // A cached file's frontmatter is checked again (cheap next to parsing and rendering), so the
@@ -229,7 +362,7 @@ async function loadFile<S extends z.ZodType>(filePath: string, schema: S, loader
   const cached = loader.cache.get(filePath, hash);
   const revalidated = cached && schema.safeParse(cached.data);
   const hit = revalidated?.success === true;
-  const parsed = hit ? { ...cached!, data: revalidated.data } : parseFile(filePath, schema, source, loader.problems);
+  const parsed = hit ? { ...cached!, data: revalidated.data } : parseFile(filePath, schema, source, loader.problems, role);
   if (!parsed) return undefined;
   // Only what was parsed now is new: a hit left as it is keeps the cache from being rewritten whole.
   if (!hit) loader.cache.set(filePath, hash, parsed);
@@ -245,7 +378,7 @@ async function loadFile<S extends z.ZodType>(filePath: string, schema: S, loader
   return parsed;
 }
 
-function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: string, problems: ContentProblem[]): (Parsed & { data: z.infer<S> }) | undefined {
+function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: string, problems: ContentProblem[], role: FileRole): (Parsed & { data: z.infer<S> }) | undefined {
   const file = display(filePath);
   const read = readMarkdownFile(file, source);
   if (!read.ok) {
@@ -260,7 +393,7 @@ function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: str
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const keyPath = [...issue.path, key];
-          problems.push({ file, line: lineOf(keyPath), field: keyPath.map(String).join('.'), message: 'unknown field: check its spelling' });
+          problems.push({ file, line: lineOf(keyPath), field: keyPath.map(String).join('.'), message: unknownFieldMessage(key, role) });
         }
         continue;
       }
@@ -279,6 +412,15 @@ function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: str
     });
   }
   if (!result.success || problems.length > before) return undefined;
+  const lines = {
+    month: lineOf(['month']),
+    date: lineOf(['date']),
+    iso3166: lineOf(['iso3166']),
+    region: lineOf(['region']),
+    source_version: lineOf(['source_version']),
+    words: Object.fromEntries(['name', 'region', 'lead', 'title', 'translated_by'].map((field) => [field, lineOf([field])])),
+  };
+  const version = role.source === undefined ? wordsVersion(role.kind, result.data, body) : undefined;
   let rendered: RenderResult;
   try {
     rendered = renderMarkdown(body);
@@ -288,7 +430,16 @@ function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: str
     problems.push({ file, line: bodyLineOffset + 1, field: 'body', message: `the markdown could not be read (${error.message}): simplify its nesting` });
     return undefined;
   }
-  return { data: result.data, rendered, bodyLineOffset, lines: { month: lineOf(['month']), date: lineOf(['date']), iso3166: lineOf(['iso3166']) } };
+  return { data: result.data, rendered, bodyLineOffset, lines, ...(version !== undefined && { version }) };
+}
+
+/** A translation that repeats a fact is told where the fact lives, not that the field is unknown. */
+function unknownFieldMessage(key: PropertyKey, role: FileRole): string {
+  const isFact = (FACT_FIELDS[role.kind] as readonly PropertyKey[]).includes(key);
+  if (role.source !== undefined && isFact) {
+    return `a fact, written in the English file ${display(role.source)} only: remove it here (a translation carries the words)`;
+  }
+  return 'unknown field: check its spelling';
 }
 
 function linkSource(filePath: string, parsed: Parsed, draft: boolean): LinkSource {

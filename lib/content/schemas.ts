@@ -110,11 +110,55 @@ export const quoteSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'expected an http(s) link to the article' }).optional(),
 });
 
+/**
+ * A translation (`country.fr.md`, `2023-02.fr.md`, `<quote>.fr.md`) carries the words only: the
+ * facts (month, period, verdict, alerts, dates, codes, the quote's date, outlet and person) live
+ * in the English file, so the two editions cannot disagree on them. It records which version of
+ * its source it translates (written by `npm run new -- translation`), so a change to the English
+ * shows, and who translated it, since a reader must know it is this site's translation.
+ */
+const translationOf = {
+  source_version: z
+    .string({ error: (issue) => `expected the source's version, as \`npm run new -- translation\` writes it, got ${describe(issue.input)}` })
+    .regex(/^[0-9a-f]{12}$/, { error: (issue) => `expected the source's version as 12 hexadecimal characters, as \`npm run new -- translation\` writes it, got ${describe(issue.input)}` }),
+  translated_by: requiredText('who translated the text (such as "Translated by this site")'),
+};
+
+export const countryTranslationSchema = z.strictObject({
+  ...translationOf,
+  name: requiredText('a country name'),
+  region: countrySchema.shape.region,
+});
+
+export const crisisWatchTranslationSchema = z.strictObject({
+  ...translationOf,
+  lead: requiredText('a lead sentence'),
+});
+
+export const quoteTranslationSchema = z.strictObject({
+  ...translationOf,
+  /** The expert's position in the reader's language; the English one is shown when absent. */
+  title: requiredText("the expert's title").optional(),
+});
+
+/** The fields of each source a translation must not repeat (they are not words to translate). */
+export const FACT_FIELDS = {
+  country: ['iso3166', 'source_url'],
+  crisiswatch: ['month', 'period', 'verdict', 'alerts', 'source_url', 'published', 'notify', 'draft'],
+  quote: ['date', 'outlet', 'name', 'url'],
+} as const;
+
+/** The source's fields a translation translates: their text and the body make the source's version. */
+export const WORD_FIELDS = { country: ['name', 'region'], crisiswatch: ['lead'], quote: ['title'] } as const;
+
 export type Verdict = (typeof VERDICTS)[number];
 export type Alert = (typeof ALERTS)[number];
 export type CountryFrontmatter = z.infer<typeof countrySchema>;
 export type CrisisWatchFrontmatter = z.infer<typeof crisisWatchSchema>;
 export type QuoteFrontmatter = z.infer<typeof quoteSchema>;
+export type CountryTranslationFrontmatter = z.infer<typeof countryTranslationSchema>;
+export type CrisisWatchTranslationFrontmatter = z.infer<typeof crisisWatchTranslationSchema>;
+export type QuoteTranslationFrontmatter = z.infer<typeof quoteTranslationSchema>;
 
 function isRealDay(value: string): boolean {
   const parsed = parseISO(value);

@@ -2,11 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import next from 'next';
 import { settingsOrExit, type Settings } from '../config/settings';
+import { limitConnectionsPerClient, SERVER_TIMEOUTS } from './connection-limits';
 import { isDraining, markDraining, runShutdownHooks } from './lifecycle';
 import { serveDirectly } from './direct-routes';
 import { refuseUnservedMethod } from './method-policy';
 import { writeWebResponse } from './web-bridge';
 import { applyRequestPolicy } from './request-policy';
+import { connectServiceManager } from './service-manager';
 import { loadStaticRoutes, type StaticRoutesManifest } from './static-routes';
 
 /**
@@ -18,6 +20,7 @@ import { loadStaticRoutes, type StaticRoutesManifest } from './static-routes';
  */
 async function main(): Promise<void> {
   const settings = settingsOrExit('server');
+  const serviceManager = await connectServiceManager();
   const distDir = path.resolve(settings.NEXT_DIST_DIR);
   const staticRoutes = await loadStaticRoutes(distDir).catch((error: unknown) => {
     // Served without the per-page hashes, prerendered pages would have their scripts blocked.
@@ -31,15 +34,17 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port: settings.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (request, response) =>
-    serve(request, response, handle, settings, staticRoutes),
-  );
+  const server = createServer(SERVER_TIMEOUTS, (request, response) => serve(request, response, handle, settings, staticRoutes));
+  limitConnectionsPerClient(server, settings.TRUST_PROXY > 0 ? 0 : settings.CLIENT_CONNECTION_LIMIT);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     // A client that sends garbage or goes away mid-request: answer if we still can, log nothing.
     if (socket.writable && error.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
-  server.listen(settings.PORT, settings.HOST, () => console.log(`Ready on http://${settings.HOST}:${settings.PORT}`));
+  server.listen(settings.PORT, settings.HOST, () => {
+    console.log(`Ready on http://${settings.HOST}:${settings.PORT}`);
+    serviceManager.ready();
+  });
   server.on('error', (error) => {
     console.error(`The server could not listen on ${settings.HOST}:${settings.PORT}: ${error.message}`);
     process.exit(1);
@@ -49,6 +54,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    serviceManager.stopping();
     void shutdown(server, settings.SHUTDOWN_TIMEOUT_MS, signal).then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

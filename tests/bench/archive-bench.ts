@@ -5,7 +5,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freePort } from '../../deploy/local/ports';
+import { freePort } from '../support/deployment/ports';
 import { hashOf } from '../../lib/content/file-cache';
 import { writeFictionalSite } from '../fixtures/fictional-tree';
 import { formatTable, ms, ratio } from './format-table';

@@ -1,12 +1,13 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { startLocalDeployment } from '../../deploy/local/deployment';
-import { startNginx, nginxUnavailableReason } from '../../deploy/local/nginx-process';
-import { freePort } from '../../deploy/local/ports';
-import { postgresUnavailableReason } from '../../deploy/local/postgres-cluster';
-import { startAppServer } from '../e2e/support/app-server';
+import { startLocalDeployment } from '../support/deployment/deployment';
+import { startNginx, nginxUnavailableReason } from '../support/deployment/nginx-process';
+import { freePort } from '../support/deployment/ports';
+import { postgresUnavailableReason } from '../support/deployment/postgres-cluster';
+import { eventually, startAppServer } from '../e2e/support/app-server';
+import { trickle } from '../support/trickling-clients';
 import { formatTable, ms, ratio } from './format-table';
 import { load, loadTool, type Load } from './http-load';
 import { median } from './stats';
@@ -19,7 +20,8 @@ const CONNECTIONS = 50;
  * /mali at 50 connections through the deployment (nginx in front of two instances), against
  * nginx serving the very same bytes from a plain file (the ceiling), and bare `npm start` for
  * reference. Targets alternate within each round; each figure is the median of the rounds.
- * Then the deployment under 200 connections while one instance is killed: what readers saw.
+ * Then the deployment under 200 connections while one instance is killed, one hangs, or one
+ * client floods nginx with connections: what readers saw.
  */
 export async function deploymentBench(): Promise<void> {
   const missing = nginxUnavailableReason() ?? postgresUnavailableReason();
@@ -56,7 +58,7 @@ export async function deploymentBench(): Promise<void> {
       ),
     );
     console.log();
-    await killUnderLoad(deployment);
+    await disturbedReaders(deployment);
   } finally {
     await fileServer.stop();
     await bare.stop();
@@ -72,18 +74,92 @@ const READER_MIX = [
 ].map((path) => ({ method: 'GET' as const, path }));
 /** Readers arrive at this rate whatever the answers take (an open load): 5 % of it, the app-rendered page, is within what one instance renders. */
 const READERS_PER_SECOND = 1_000;
+/** More than every nginx worker used to have room for (1,024 each, one worker in this deployment). */
+const FLOOD_CONNECTIONS = 1_100 * availableParallelism();
 
-/** 200 connections for 20 s of the reader mix, once undisturbed and once with an instance SIGKILLed at 5 s. */
-async function killUnderLoad(deployment: Awaited<ReturnType<typeof startLocalDeployment>>): Promise<void> {
+type Deployment = Awaited<ReturnType<typeof startLocalDeployment>>;
+/** One disturbance of a 20 s run of the reader mix; resolves with extra figures to print, undoes itself in `after`. */
+type Disturbance = { name: string; at: (deployment: Deployment) => Promise<string>; after?: (deployment: Deployment) => Promise<void> };
+
+const DISTURBANCES: Disturbance[] = [
+  { name: 'undisturbed (same run)', at: async () => '' },
+  {
+    name: 'one of two instances SIGKILLed at 5 s',
+    at: async (deployment) => {
+      await sleep(5_000);
+      await deployment.instances[0]?.stop('SIGKILL');
+      return '';
+    },
+    after: async (deployment) => deployment.instances[0]?.start(),
+  },
+  { name: 'one of two instances hung (SIGSTOP) at 5 s', at: hangOneInstance },
+  {
+    name: `one client holding ${FLOOD_CONNECTIONS.toLocaleString('en-GB')} trickling connections, reopened as closed`,
+    at: async (deployment) => {
+      const url = new URL(deployment.url);
+      const flood = trickle(url.hostname, Number(url.port), { count: FLOOD_CONNECTIONS, from: '127.0.0.5', reopen: true });
+      await sleep(19_000);
+      const figures = `${flood.open.toLocaleString('en-GB')} open at the end, ${(flood.closedAnswered + flood.closedUnanswered).toLocaleString('en-GB')} closed by nginx`;
+      flood.stop();
+      return figures;
+    },
+  },
+];
+
+/**
+ * SIGSTOP on an instance: it still accepts connections (its kernel does) and never answers. The
+ * figures: when nginx put it out of rotation, from its error log's "temporarily disabled" line
+ * (whole seconds: the log's resolution, and immune to this process being slow to look), and when
+ * the watchdog had it running again.
+ */
+async function hangOneInstance(deployment: Deployment): Promise<string> {
+  await sleep(5_000);
+  const instance = deployment.instances[0]!;
+  const pid = instance.pid!;
+  const restartsBefore = instance.watchdogRestarts;
+  const logStart = (await readFile(deployment.nginx.errorLog, 'utf8')).length;
+  process.kill(pid, 'SIGSTOP');
+  const stoppedAt = Date.now();
+  let restarted: number | undefined;
+  while (Date.now() - stoppedAt < 14_500 && restarted === undefined) {
+    if (instance.watchdogRestarts > restartsBefore && instance.running && instance.pid !== pid) restarted = Date.now() - stoppedAt;
+    await sleep(100);
+  }
+  if (instance.pid === pid) process.kill(pid, 'SIGCONT');
+  const disabled = new RegExp(`^(\\d{4})/(\\d\\d)/(\\d\\d) (\\d\\d):(\\d\\d):(\\d\\d) \\[warn\\].*upstream server temporarily disabled.*upstream: "http://127\\.0\\.0\\.1:${instance.port}/`, 'm');
+  const line = disabled.exec((await readFile(deployment.nginx.errorLog, 'utf8')).slice(logStart));
+  // nginx writes local time; whole seconds against the second the instance was stopped in.
+  const disabledAt = line ? new Date(Number(line[1]), Number(line[2]) - 1, Number(line[3]), Number(line[4]), Number(line[5]), Number(line[6])).getTime() : undefined;
+  const outAfter = disabledAt === undefined ? 'not within the run' : `≈${Math.round((disabledAt - Math.floor(stoppedAt / 1000) * 1000) / 1000)} s (nginx's error log, whole seconds)`;
+  const restartedAfter = restarted === undefined ? 'not within the run' : `${(restarted / 1000).toFixed(1)} s`;
+  return `out of rotation after ${outAfter}, killed and started again by the watchdog after ${restartedAfter}`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** 200 connections for 20 s of the reader mix, undisturbed, then with each disturbance. */
+async function disturbedReaders(deployment: Deployment): Promise<void> {
   const rows: string[][] = [];
-  for (const kill of [false, true]) {
-    const [victim] = deployment.instances;
-    const killer = kill ? setTimeout(() => void victim?.stop('SIGKILL'), 5_000) : undefined;
+  const notes: string[] = [];
+  for (const disturbance of DISTURBANCES) {
+    const figures = disturbance.at(deployment);
     const result = await autocannon({ url: deployment.url, connections: 200, duration: 20, overallRate: READERS_PER_SECOND, requests: READER_MIX });
-    clearTimeout(killer);
-    if (kill) await victim?.start();
+    const note = await figures;
+    await disturbance.after?.(deployment);
+    // The next run starts with every instance serving (a watchdog restart may still be under way).
+    await Promise.all(deployment.instances.map((instance) => instance.start()));
+    await Promise.all(
+      deployment.instances.map((instance) =>
+        eventually(async () => (await fetch(`${instance.url}/api/health/ready`, { signal: AbortSignal.timeout(2_000) })).status === 200, 60_000, `${instance.url} is ready again`),
+      ),
+    );
+    const failures = Object.entries(result.statusCodeStats ?? {})
+      .filter(([status]) => !status.startsWith('2'))
+      .map(([status, { count }]) => `${count ?? 0} × ${status}`);
+    const said = [note, failures.length > 0 ? `non-2xx: ${failures.join(', ')}` : ''].filter(Boolean).join('; ');
+    if (said) notes.push(`${disturbance.name}: ${said}`);
     rows.push([
-      kill ? 'one of two instances SIGKILLed at 5 s' : 'undisturbed (same run)',
+      disturbance.name,
       String(result.requests.total),
       String(result.non2xx),
       String(result.errors),
@@ -93,9 +169,10 @@ async function killUnderLoad(deployment: Awaited<ReturnType<typeof startLocalDep
     ]);
   }
   console.log(
-    `200 connections for 20 s through the deployment at ${READERS_PER_SECOND} requests/s (autocannon): 20 in 21 prerendered (nginx), 1 in 21 the archive filter page (rendered by an instance, ≈80/s each when alone on these cores)`,
+    `200 connections for 20 s through the deployment at ${READERS_PER_SECOND} requests/s (autocannon, from 127.0.0.1): 20 in 21 prerendered (nginx), 1 in 21 the archive filter page (rendered by an instance, ≈80/s each when alone on these cores)`,
   );
   console.log(formatTable(['run', 'requests', 'non-2xx', 'socket errors', 'of which timeouts', 'errors seen by readers', 'p99 ms'], rows));
+  for (const note of notes) console.log(note);
 }
 
 /** nginx with one file at /mali and nothing else: how fast these cores can serve those bytes at all. */

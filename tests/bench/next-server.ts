@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort } from '../../deploy/local/ports';
+import { freePort } from '../support/deployment/ports';
 
 export type RunningServer = { origin: string; stop: () => Promise<void> };
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../deploy/local/postgres-cluster';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../support/deployment/postgres-cluster';
 import { migrateToLatest, openDatabase, type SubscriberDb } from '../../lib/db/database';
 import { startAppServer } from '../e2e/support/app-server';
 import { formatTable, ratio } from './format-table';

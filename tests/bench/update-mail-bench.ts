@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../deploy/local/postgres-cluster';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../support/deployment/postgres-cluster';
 import { loadContent } from '../../lib/content/load-content';
 import { migrateToLatest, openDatabase, type SubscriberDb } from '../../lib/db/database';
 import { createSmtpTransport, type MailTransport } from '../../lib/mail/mail-transport';

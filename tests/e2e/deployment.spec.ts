@@ -1,21 +1,24 @@
 import http from 'node:http';
+import { availableParallelism } from 'node:os';
 import https from 'node:https';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { startLocalDeployment, type LocalDeployment } from '../../deploy/local/deployment';
-import { nginxUnavailableReason } from '../../deploy/local/nginx-process';
-import { postgresUnavailableReason } from '../../deploy/local/postgres-cluster';
+import { startLocalDeployment, type LocalDeployment } from '../support/deployment/deployment';
+import { nginxUnavailableReason } from '../support/deployment/nginx-process';
+import { postgresUnavailableReason } from '../support/deployment/postgres-cluster';
 import { HSTS } from '../../lib/server/response-policy';
 import { loadStaticRoutes, type StaticRoutesManifest } from '../../lib/server/static-routes';
+import { trickle } from '../support/trickling-clients';
 import { watchViolations } from './support/csp';
 import { liveCountry } from './support/live-content';
 
 /**
  * The deployment as a reader meets it: nginx in front of two app instances sharing a PostgreSQL
- * of their own, all started by deploy/local on free ports from the build the browser tests made
- * (.next). Content is nginx's to serve, so it outlives every instance; the rest is the app's.
+ * of their own, all started by tests/support/deployment on free ports from the build the browser
+ * tests made (.next), nginx from the shipped files in deploy/nginx/. Content is nginx's to serve,
+ * so it outlives every instance; the rest is the app's.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 const RATE_LIMIT = 3;
@@ -27,7 +30,7 @@ type Answer = { status: number; headers: Record<string, string[]>; body: string 
  * One request from a chosen loopback address (127.0.0.x all reach 127.0.0.1 on Linux), so each
  * test is a client of its own for the rate limit; TLS accepted as self-signed.
  */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}): Promise<Answer> {
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string; timeoutMs?: number } = {}): Promise<Answer> {
   const client = url.startsWith('https:') ? https : http;
   return new Promise((resolve, reject) => {
     const outgoing = client.request(
@@ -45,16 +48,18 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
       },
     );
     outgoing.on('error', reject);
+    if (options.timeoutMs) outgoing.setTimeout(options.timeoutMs, () => outgoing.destroy(new Error(`no answer from ${url} within ${options.timeoutMs} ms`)));
     outgoing.end(options.body);
   });
 }
 
-const subscribe = (deployment: LocalDeployment, email: string, options: { from?: string; headers?: Record<string, string> } = {}) =>
+const subscribe = (deployment: LocalDeployment, email: string, options: { from?: string; headers?: Record<string, string>; timeoutMs?: number } = {}) =>
   send(`${deployment.url}/api/subscribe`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', origin: deployment.url, ...options.headers },
     body: JSON.stringify({ email, country: 'mali' }),
     from: options.from,
+    timeoutMs: options.timeoutMs,
   });
 
 async function storedEmails(databaseUrl: string, emails: string[]): Promise<string[]> {
@@ -169,6 +174,8 @@ test.describe.serial('the deployment: nginx, two app instances, PostgreSQL', () 
   });
 
   test('once the instances are started again, subscribing works again', async () => {
+    // Two Next servers starting at once: on a busy shared machine that alone took over 30 s.
+    test.setTimeout(90_000);
     await deployment.startAll();
     const email = `deploy-back-${Date.now()}@example.org`;
     // nginx tries an instance it saw fail again after fail_timeout (2 s here).
@@ -180,6 +187,54 @@ test.describe.serial('the deployment: nginx, two app instances, PostgreSQL', () 
     for (const route of ['/mali', '/api/health/live']) {
       expect((await send(`${deployment.httpsUrl}${route}`)).headers['strict-transport-security'], route).toEqual([HSTS]);
       expect((await send(`${deployment.url}${route}`)).headers['strict-transport-security'], route).toBeUndefined();
+    }
+  });
+
+  test('one client holding more connections than nginx used to have room for does not keep readers out', async () => {
+    test.setTimeout(120_000);
+    // Each worker (one per core) had room for 1,024 connections, the local deployment ran one.
+    const flood = trickle(new URL(deployment.url).hostname, Number(new URL(deployment.url).port), { count: 1_100 * availableParallelism(), from: '127.0.0.5', reopen: true });
+    try {
+      await flood.allConnected();
+      const statuses: number[] = [];
+      for (const route of [...Array.from({ length: 10 }, () => '/mali'), ...Array.from({ length: 5 }, () => '/api/health/live')]) {
+        statuses.push(await send(`${deployment.url}${route}`, { from: '127.0.0.6' }).then((answer) => answer.status, () => 0));
+      }
+      expect(statuses, 'readers while one client floods (0: no answer)').toEqual(statuses.map(() => 200));
+    } finally {
+      flood.stop();
+    }
+  });
+
+  test("one address's burst of requests for the app is cut short with 429, while another address is served", async () => {
+    const burst = await Promise.all(Array.from({ length: 400 }, () => send(`${deployment.url}/api/health/live`, { from: '127.0.0.9' }).then((answer) => answer.status, () => 0)));
+    expect(burst.filter((status) => status === 429).length, 'answered 429').toBeGreaterThan(0);
+    expect(burst.filter((status) => status !== 429 && status !== 200), 'anything but 200 and 429').toEqual([]);
+    expect((await send(`${deployment.url}/api/health/live`, { from: '127.0.0.10' })).status).toBe(200);
+  });
+
+  test('a hung instance (SIGSTOP) is routed around: pages are answered by the other, a subscription gets a bounded answer, and the watchdog restarts it', async () => {
+    test.setTimeout(180_000);
+    const [hung, other] = deployment.instances;
+    const pid = hung!.pid!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const statuses: number[] = [];
+      // Pages only an instance renders; round robin sends every other one to the hung instance.
+      for (const route of ['/mali/crisiswatch/filter?verdict=improved', '/search?q=army', '/mali/crisiswatch/filter?verdict=unchanged', '/search?q=mali']) {
+        statuses.push(await send(`${deployment.url}${route}`, { from: '127.0.0.11', timeoutMs: 60_000 }).then((answer) => answer.status, () => 0));
+      }
+      expect(statuses, 'pages while one instance hangs').toEqual([200, 200, 200, 200]);
+      // nginx read timeouts come from the configuration, not this machine's speed: 35 s used to pass with no answer.
+      const post = await subscribe(deployment, `deploy-hung-${Date.now()}@example.org`, { from: '127.0.0.12', timeoutMs: 30_000 });
+      expect([202, 503], post.body).toContain(post.status);
+      if (post.status === 503) expect(post.headers['retry-after']).toHaveLength(1);
+      await expect.poll(() => hung!.watchdogRestarts, { timeout: 60_000, message: 'the watchdog restarted the hung instance' }).toBe(1);
+      await expect.poll(() => hung!.running && hung!.pid !== pid, { timeout: 60_000 }).toBe(true);
+      expect(other!.watchdogRestarts).toBe(0);
+    } finally {
+      // Only while it is still the process this test stopped.
+      if (hung!.pid === pid) process.kill(pid, 'SIGCONT');
     }
   });
 });

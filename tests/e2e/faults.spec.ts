@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../deploy/local/postgres-cluster';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../support/deployment/postgres-cluster';
 import { holdSqliteWriteLock } from '../support/sqlite-write-lock';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { eventually, freePort, ROOT, spawnAppServer, startAppServer, type AppServer } from './support/app-server';

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort } from '../../../deploy/local/ports';
+import { freePort } from '../../support/deployment/ports';
 
-export { freePort } from '../../../deploy/local/ports';
+export { freePort } from '../../support/deployment/ports';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 

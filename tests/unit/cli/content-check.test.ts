@@ -20,7 +20,7 @@ describe('npm run content:check', () => {
   it('passes the real content and says what it checked', async () => {
     const { code, stdout } = await contentCheck();
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Content OK: 1 country, \d+ CrisisWatch entr(y|ies), \d+ quotes in content$/m);
+    expect(stdout).toMatch(/^Content OK: 1 country, \d+ CrisisWatch entr(y|ies), \d+ quotes(, \d+ translations? \(fr: \d+\))? in content$/m);
   });
 
   it('prints every problem of a bad tree, one per line, and exits non-zero', async () => {

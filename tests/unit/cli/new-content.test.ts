@@ -114,6 +114,20 @@ describe('npm run new -- country', () => {
   });
 });
 
+describe('npm run new -- translation', () => {
+  it("writes the English words to translate next to their file, with the version of the English it translates", async () => {
+    const { code, stdout, stderr } = await newContent('translation', 'fr', 'freedonia', '2024-05');
+    expect({ code, stdout }).toEqual({ code: 0, stdout: 'content/freedonia/crisiswatch/2024-05.fr.md\n' });
+    expect(stderr).toContain('Translate each text marked "TODO: translate"');
+    const text = await readFile(path.join(dir, 'content/freedonia/crisiswatch/2024-05.fr.md'), 'utf8');
+    expect(text).toMatch(/^source_version: [0-9a-f]{12}$/m);
+    expect(text).toMatch(/^lead: "TODO: translate: .+"$/m);
+    expect(text).not.toMatch(/^(verdict|alerts|period|month):/m);
+    expect((await newContent('translation', 'fr', 'freedonia')).stdout).toBe('content/freedonia/country.fr.md\n');
+    expect((await newContent('translation', 'fr', 'freedonia', '2024-06-02-rufus-firefly')).stdout).toBe('content/freedonia/quotes/2024-06-02-rufus-firefly.fr.md\n');
+  });
+});
+
 describe('npm run new refuses, in one line and writing nothing,', () => {
   async function files(): Promise<string[]> {
     return (await readdir(path.join(dir, 'content'), { recursive: true })).sort();
@@ -142,6 +156,9 @@ describe('npm run new refuses, in one line and writing nothing,', () => {
     [['quote', 'freedonia', '2024-02-30', 'rufus-firefly'], 'date: "2024-02-30" is not a real date'],
     [['quote', 'freedonia', '2024-2-3'], 'date: expected a date as YYYY-MM-DD, got "2024-2-3"'],
     [['quote', 'freedonia', '2024-07-15', 'Rufus Firefly'], '"Rufus Firefly" cannot name a quote file: use the expert\'s first-last name in lower case, such as rufus-firefly'],
+    [['translation', 'de', 'freedonia', '2024-06'], '"de" is not a language content is translated into here: use fr'],
+    [['translation', 'fr', 'freedonia', '2030-01'], 'content/freedonia/crisiswatch/2030-01.md does not exist: a translation needs its English file first'],
+    [['translation', 'fr', 'freedonia', 'profile'], '"profile" names no content to translate: give a month (YYYY-MM), a quote\'s file name (YYYY-MM-DD-first-last), or nothing for the country\'s profile'],
   ])('%j', async (args, message) => {
     await mkdir(path.join(dir, 'content/no-profile'), { recursive: true });
     const before = await files();

@@ -8,13 +8,22 @@ import { loadContent } from '@/lib/content/load-content';
  * exact values are asserted on the fixtures and the fictional sites, never on content/.
  */
 describe('the real content folder', async () => {
-  const { countries } = await loadContent(path.resolve('content'));
+  const { countries, warnings } = await loadContent(path.resolve('content'));
   const mali = countries.find((country) => country.slug === 'mali');
 
   it('has Mali, which the browser tests and the README follow, with a month to show and quotes for the carousel', () => {
     expect(mali, 'content/mali').toBeDefined();
     expect(mali?.entries.length).toBeGreaterThan(0);
     expect(mali?.quotes.length, 'the carousel tests page through at least two quotes').toBeGreaterThan(1);
+  });
+
+  it('holds translations that are up to date with their English files (a stale one is a warning)', () => {
+    expect(warnings.filter((warning) => warning.field === 'source_version')).toEqual([]);
+  });
+
+  it("has Mali's profile and its latest month in French, for the French edition", () => {
+    expect(mali?.translations?.fr?.name).toBeTruthy();
+    expect(mali?.entries[0]?.translations?.fr?.html).toBeTruthy();
   });
 
   it('gives every country a name, its regions and a profile that renders', () => {

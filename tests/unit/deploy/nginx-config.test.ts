@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nginxUnavailableReason, testNginxConfig } from '@/deploy/local/nginx-process';
-import { makeSelfSignedCertificate } from '@/deploy/local/tls';
-import { NginxConfigError, planStaticRoutes, renderNginxConfig, renderNginxSite, type NginxConfigOptions } from '@/deploy/nginx-config';
+import { renderRouteMaps } from '@/deploy/nginx/route-maps';
+import { ROUTE_HEADERS, SERVING_LOCATIONS } from '@/deploy/nginx/serving-locations';
+import { planStaticRoutes } from '@/deploy/nginx/static-route-plan';
+import { placeCertificate, relocate, SHIPPED_NGINX_DIR } from '@/tests/support/deployment/nginx-config';
+import { nginxUnavailableReason, testNginxConfig } from '@/tests/support/deployment/nginx-process';
+import { makeSelfSignedCertificate } from '@/tests/support/deployment/tls';
+import { COMMON_HEADERS, HSTS } from '@/lib/server/response-policy';
 import type { StaticRoutesManifest } from '@/lib/server/static-routes';
 import { archiveManifest } from './archive-manifest';
 
@@ -23,127 +27,144 @@ const smallManifest: StaticRoutesManifest = {
     '/mali/crisiswatch.csv': {
       file: 'server/app/mali/crisiswatch.csv.body',
       status: 200,
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'inline; filename="mali-crisiswatch.csv"', 'cache-control': CACHE },
+      headers: { 'content-type': 'text/csv; charset=utf-8; header=present', 'content-disposition': 'inline; filename="mali-crisiswatch.csv"', 'cache-control': CACHE },
     },
     '/mali/feed.xml': { file: 'server/app/mali/feed.xml.body', status: 200, headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': CACHE } },
     '/gone': { file: 'server/app/gone.html', status: 404, headers: { 'content-type': 'text/html' } },
-    '/price$': { file: 'server/app/price$.html', status: 200, headers: { 'content-type': 'text/html' } },
-    '/escape': { file: '../outside.html', status: 200, headers: { 'content-type': 'text/html' } },
+    '/price$': { file: 'server/app/price$.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } },
+    '/escape': { file: '../outside.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } },
+    '/model.glb': { file: 'server/app/model.glb.body', status: 200, headers: { 'content-type': 'model/gltf-binary' } },
+    '/linked': { file: 'server/app/linked.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', link: '</a.css>; rel=preload' } },
   },
   errorPageScriptHashes: [],
 };
 
+const shipped = (file: string) => readFile(path.join(SHIPPED_NGINX_DIR, file), 'utf8');
+
 describe('which routes nginx serves itself', () => {
-  it('serves 200 routes whose path and file it can take literally, and leaves the rest to the app with a reason', () => {
+  it('serves 200 routes whose path, file, type and headers the shipped configuration can take, and leaves the rest to the app with a reason', () => {
     const plan = planStaticRoutes(smallManifest);
     expect(plan.served.map((route) => route.path)).toEqual(['/mali', '/mali/crisiswatch.csv', '/mali/feed.xml']);
-    expect(plan.skipped.map((route) => route.path).sort()).toEqual(['/escape', '/gone', '/price$']);
-    expect(plan.skipped.find((route) => route.path === '/gone')?.reason).toMatch(/status 404/);
-    expect(plan.contentTypes).toEqual(['application/atom+xml; charset=utf-8', 'text/csv; charset=utf-8', 'text/html; charset=utf-8']);
-    expect(plan.headerNames).toEqual(['cache-control', 'content-disposition', 'content-security-policy', 'vary']);
+    const reasons = Object.fromEntries(plan.skipped.map((route) => [route.path, route.reason]));
+    expect(Object.keys(reasons).sort()).toEqual(['/escape', '/gone', '/linked', '/model.glb', '/price$']);
+    expect(reasons['/gone']).toMatch(/status 404/);
+    expect(reasons['/model.glb']).toMatch(/no location for its content type "model\/gltf-binary"/);
+    expect(reasons['/linked']).toMatch(/does not add its link header/);
   });
 
   it('gives a header every route shares as the map default, and lists only the others', () => {
-    const site = renderNginxSite({ manifest: smallManifest, distDir: '/srv/app/.next', upstreams: ['127.0.0.1:3001'], http: { listen: '80' }, accessLog: '/var/log/nginx/site.log' });
-    expect(site).toMatch(/map \$cb_route \$cb_h_cache_control \{\n  default "public, max-age=300";\n\}/);
-    expect(site).toContain('"/mali/crisiswatch.csv" "inline; filename=\\"mali-crisiswatch.csv\\"";');
+    const maps = renderRouteMaps(planStaticRoutes(smallManifest), 'static-routes.json');
+    expect(maps).toMatch(/map \$cb_route \$cb_h_cache_control \{\n  default "public, max-age=300";\n\}/);
+    expect(maps).toContain('"/mali/crisiswatch.csv" "inline; filename=\\"mali-crisiswatch.csv\\"";');
+    expect(maps).toContain('"/mali" "/_prerendered/html/server/app/mali.html";');
   });
 });
 
-describe('the proxy part of the configuration', () => {
-  const site = renderNginxSite({
-    manifest: smallManifest,
-    distDir: '/srv/app/.next',
-    upstreams: ['127.0.0.1:3001', '127.0.0.1:3002'],
-    http: { listen: '80' },
-    https: { listen: '443', certificate: '/etc/ssl/site.pem', certificateKey: '/etc/ssl/site.key' },
-    redirectHttpToHttps: true,
-    accessLog: '/var/log/nginx/site.log',
-  });
-  const proxied = /location \/ \{\n\s*proxy_pass[\s\S]*?\n {2}\}/.exec(site)?.[0] ?? '';
-
-  it("overwrites the client's X-Forwarded-For and never logs query strings", () => {
+describe('the shipped configuration files', () => {
+  it("overwrites the client's X-Forwarded-For and never logs query strings", async () => {
+    const [site, http] = await Promise.all([shipped('crisis-briefings/site.conf'), shipped('crisis-briefings/http.conf')]);
     expect(site).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
-    expect(site).not.toMatch(/\$proxy_add_x_forwarded_for/);
-    expect(site).not.toMatch(/log_format[^;]*\$request[ "]/);
+    expect(site + http).not.toMatch(/\$proxy_add_x_forwarded_for/);
+    expect(http).not.toMatch(/log_format[^;]*\$request[ "]/);
   });
 
-  it('adds no header to what the app answers (the app sets its own)', () => {
+  it('adds no header to what the app answers (the app sets its own)', async () => {
+    const site = await shipped('crisis-briefings/site.conf');
+    const proxied = /^location \/ \{[\s\S]*?^\}/m.exec(site)?.[0] ?? '';
     expect(proxied).toContain('proxy_pass http://crisis_briefings_app;');
     expect(proxied).not.toContain('add_header');
-    expect(site).not.toMatch(/^ {2}add_header/m);
+    expect(site).not.toMatch(/^add_header/m);
   });
 
-  it('redirects plain http to https on a real server', () => {
-    expect(site).toContain('return 301 https://$host$request_uri;');
+  it('redirects plain http to https on a real server', async () => {
+    expect(await shipped('crisis-briefings.conf')).toContain('return 301 https://$host$request_uri;');
   });
 
-  it('refuses what it cannot write safely instead of writing a broken file', () => {
-    expect(() => renderNginxSite({ manifest: smallManifest, distDir: '/srv', upstreams: [], http: { listen: '80' }, accessLog: '/x' })).toThrow(NginxConfigError);
-    expect(() => renderNginxSite({ manifest: smallManifest, distDir: '/srv', upstreams: ['127.0.0.1:1; evil'], http: { listen: '80' }, accessLog: '/x' })).toThrow(/host:port/);
+  it("adds the app's common headers and HSTS to nginx's own answers, the same values as the app", async () => {
+    const own = await shipped('crisis-briefings/own-headers.conf');
+    const added = [...own.matchAll(/^add_header (\S+) "?([^"]*?)"? always;$/gm)].map(([, name, value]) => [name!.toLowerCase(), value]);
+    expect(Object.fromEntries(added)).toEqual({ ...COMMON_HEADERS, 'strict-transport-security': '$cb_hsts' });
+    expect(await shipped('crisis-briefings/http.conf')).toContain(`https "${HSTS}";`);
+  });
+
+  it('has a location for every content type the route plan serves, and adds every route header the plan allows', async () => {
+    const site = await shipped('crisis-briefings/site.conf');
+    const locations = [...site.matchAll(/^location \^~ \/_prerendered\/(\w+)\/ \{\n {2}default_type "([^"]+)";/gm)].map(([, name, type]) => [type, name]);
+    expect(Object.fromEntries(locations)).toEqual(SERVING_LOCATIONS);
+    const perRoute = [...(await shipped('crisis-briefings/prerendered.conf')).matchAll(/^add_header (\S+) \$cb_h_(\w+);$/gm)].map(([, name, variable]) => [name!.toLowerCase(), variable]);
+    expect(perRoute.map(([name]) => name)).toEqual([...ROUTE_HEADERS]);
+    for (const [name, variable] of perRoute) expect(variable).toBe(name!.replaceAll('-', '_'));
   });
 });
 
-describe.skipIf(unavailable)('nginx -t accepts the configuration', () => {
+describe.skipIf(unavailable)('nginx -t accepts the shipped configuration', () => {
   let dir: string;
-  let tls: { certificate: string; key: string };
+  let roots: Record<string, string>;
+
+  /** The shipped files with Debian's paths moved into `dir`, as installed on a real server (TLS, redirect, ACME). */
+  async function install(routes: string, main: (conf: string) => Promise<string>): Promise<string> {
+    const conf = path.join(dir, 'conf');
+    await mkdir(path.join(conf, 'crisis-briefings'), { recursive: true });
+    for (const file of await readdir(path.join(SHIPPED_NGINX_DIR, 'crisis-briefings'))) {
+      await writeFile(path.join(conf, 'crisis-briefings', file), relocate(await shipped(path.join('crisis-briefings', file)), roots));
+    }
+    await writeFile(path.join(conf, 'crisis-briefings', 'routes.conf'), routes);
+    await writeFile(path.join(conf, 'crisis-briefings.conf'), relocate(await shipped('crisis-briefings.conf'), roots));
+    const file = path.join(conf, 'nginx.conf');
+    await writeFile(file, await main(conf));
+    return file;
+  }
+
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'nginx-config-'));
-    await Promise.all(['logs', 'temp', 'tls'].map((folder) => mkdir(path.join(dir, folder))));
-    tls = await makeSelfSignedCertificate(path.join(dir, 'tls'));
+    await Promise.all(['logs', 'temp', 'tls', 'acme'].map((folder) => mkdir(path.join(dir, folder))));
+    const tls = await makeSelfSignedCertificate(path.join(dir, 'tls'));
+    await placeCertificate(tls.certificate, tls.key, path.join(dir, 'letsencrypt'));
+    roots = {
+      '/etc/nginx/sites-enabled/*': path.join(dir, 'conf', 'crisis-briefings.conf'),
+      '/etc/nginx/': `${path.join(dir, 'conf')}/`,
+      '/etc/letsencrypt/live/briefings.example.org/': `${path.join(dir, 'letsencrypt')}/`,
+      '/var/www/acme': path.join(dir, 'acme'),
+      '/var/log/nginx/': `${path.join(dir, 'logs')}/`,
+      '/var/lib/nginx/': `${path.join(dir, 'temp')}/`,
+      '/run/nginx.pid': path.join(dir, 'nginx.pid'),
+      '/srv/crisis-briefings/current/.next/': `${path.join(dir, 'build')}/`,
+      'user www-data;': '',
+    };
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  const options = (manifest: StaticRoutesManifest): NginxConfigOptions => ({
-    manifest,
-    distDir: '/srv/crisis-briefings/.next',
-    upstreams: ['127.0.0.1:3001', '127.0.0.1:3002'],
-    http: { listen: '127.0.0.1:8080' },
-    https: { listen: '127.0.0.1:8443', certificate: tls.certificate, certificateKey: tls.key },
-    prefix: dir,
-  });
+  const shippedMain = async () => relocate(await shipped('nginx.conf'), roots);
 
-  async function check(name: string, config: string): Promise<{ ms: number; output: string }> {
-    const file = path.join(dir, name);
-    await writeFile(file, config);
-    return testNginxConfig(file, dir);
-  }
-
-  it('for a small manifest', async () => {
-    const result = await check('small.conf', renderNginxConfig(options(smallManifest)));
+  it('as shipped, with the routes of a small build', async () => {
+    const file = await install(renderRouteMaps(planStaticRoutes(smallManifest), 'static-routes.json'), shippedMain);
+    const result = await testNginxConfig(file, dir);
     expect(result.output).toContain('test is successful');
     expect(result.output).not.toContain('[warn]');
   });
 
-  it.skipIf(!existsSync(DEBIAN_NGINX_CONF))("as a conf.d file inside Debian's own nginx.conf, TLS and redirect included", async () => {
-    const site = renderNginxSite({
-      ...options(smallManifest),
-      http: { listen: '127.0.0.1:8080' },
-      redirectHttpToHttps: true,
-      serverName: 'briefings.example.org',
-      acmeWebroot: '/var/www/acme',
-      accessLog: path.join(dir, 'logs', 'site.log'),
-    });
-    await writeFile(path.join(dir, 'crisis-briefings.conf'), site);
-    // The system's file as it is, but for what would touch the system (pid, logs) and other sites.
-    const debian = (await readFile(DEBIAN_NGINX_CONF, 'utf8'))
-      .replace(/^\s*pid .*$/m, `pid ${path.join(dir, 'nginx.pid')};`)
-      .replace(/^\s*(error_log|access_log) .*$/gm, (_line, directive: string) => `${directive} ${path.join(dir, 'logs', `${directive}.log`)};`)
-      .replace(/include \/etc\/nginx\/conf\.d\/\*\.conf;/, `include ${path.join(dir, 'crisis-briefings.conf')};`)
-      .replace(/include \/etc\/nginx\/sites-enabled\/\*;/, '');
-    const result = await check('debian.conf', debian);
+  it.skipIf(!existsSync(DEBIAN_NGINX_CONF))("as a site inside Debian's own nginx.conf", async () => {
+    const debian = async (conf: string) =>
+      // The system's file as it is, but for what would touch the system (pid, logs) and other sites.
+      (await readFile(DEBIAN_NGINX_CONF, 'utf8'))
+        .replace(/^\s*pid .*$/m, `pid ${path.join(dir, 'nginx.pid')};`)
+        .replace(/^\s*(error_log|access_log) .*$/gm, (_line, directive: string) => `${directive} ${path.join(dir, 'logs', `${directive}.log`)};`)
+        .replace(/include \/etc\/nginx\/conf\.d\/\*\.conf;/, '')
+        .replace(/include \/etc\/nginx\/sites-enabled\/\*;/, `include ${path.join(conf, 'crisis-briefings.conf')};`);
+    const file = await install(renderRouteMaps(planStaticRoutes(smallManifest), 'static-routes.json'), debian);
+    const result = await testNginxConfig(file, dir);
     expect(result.output).toContain('test is successful');
     expect(result.output).not.toContain('[warn]');
   });
 
-  it('for an archive-sized manifest of 12,000 routes, quickly and without a hash warning', async () => {
+  it('with the routes of an archive-sized build of 12,000 routes, quickly and without a hash warning', async () => {
     const manifest = archiveManifest(12_000);
     expect(Object.keys(manifest.routes)).toHaveLength(12_000);
     const started = performance.now();
-    const config = renderNginxConfig(options(manifest));
+    const routes = renderRouteMaps(planStaticRoutes(manifest), 'static-routes.json');
     const renderMs = performance.now() - started;
-    const result = await check('archive.conf', config);
-    console.info(`12,000 routes: config rendered in ${renderMs.toFixed(0)} ms (${(config.length / 1e6).toFixed(1)} MB), nginx -t in ${result.ms.toFixed(0)} ms`);
+    const result = await testNginxConfig(await install(routes, shippedMain), dir);
+    console.info(`12,000 routes: routes.conf rendered in ${renderMs.toFixed(0)} ms (${(routes.length / 1e6).toFixed(1)} MB), nginx -t in ${result.ms.toFixed(0)} ms`);
     expect(result.output).toContain('test is successful');
     // Hash sizes too small for the maps make nginx warn (and try every size up to the maximum).
     expect(result.output).not.toContain('[warn]');

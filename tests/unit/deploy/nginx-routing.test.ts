@@ -5,17 +5,17 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nginxUnavailableReason, startNginx, type NginxProcess } from '@/deploy/local/nginx-process';
-import { freePort } from '@/deploy/local/ports';
-import { makeSelfSignedCertificate } from '@/deploy/local/tls';
-import { renderNginxConfig } from '@/deploy/nginx-config';
+import { nginxUnavailableReason, startNginx, type NginxProcess } from '@/tests/support/deployment/nginx-process';
+import { freePort } from '@/tests/support/deployment/ports';
+import { makeSelfSignedCertificate } from '@/tests/support/deployment/tls';
+import { writeLocalNginxConfig } from '@/tests/support/deployment/nginx-config';
 import type { StaticRoutesManifest } from '@/lib/server/static-routes';
 
 const unavailable = nginxUnavailableReason();
 if (unavailable) console.warn(`nginx routing tests SKIPPED: ${unavailable}`);
 
 /**
- * nginx from the generated configuration, for real, in front of a stand-in app that echoes what
+ * nginx from the shipped configuration (deploy/nginx/) and the routes generated from a build's manifest, for real, in front of a stand-in app that echoes what
  * it received: which requests nginx answers from the build, with which headers, and what reaches
  * the app.
  */
@@ -90,20 +90,15 @@ describe.skipIf(unavailable)('nginx in front of the app', () => {
     base = `http://127.0.0.1:${httpPort}`;
     secure = `https://127.0.0.1:${httpsPort}`;
     const tls = await makeSelfSignedCertificate(path.join(dir, 'tls'));
-    const configFile = path.join(dir, 'nginx', 'nginx.conf');
-    await writeFile(
-      configFile,
-      renderNginxConfig({
-        manifest,
-        distDir: dist,
-        upstreams: [`127.0.0.1:${appPort}`],
-        http: { listen: `127.0.0.1:${httpPort}` },
-        https: { listen: `127.0.0.1:${httpsPort}`, certificate: tls.certificate, certificateKey: tls.key },
-        prefix: path.join(dir, 'nginx'),
-        ...(process.getuid?.() === 0 ? { user: 'root' } : {}),
-        workerProcesses: 1,
-      }),
-    );
+    await writeFile(path.join(dist, 'BUILD_ID'), manifest.buildId);
+    await writeFile(path.join(dist, 'static-routes.json'), JSON.stringify(manifest));
+    const configFile = await writeLocalNginxConfig({
+      prefix: path.join(dir, 'nginx'),
+      distDir: dist,
+      upstreams: [`127.0.0.1:${appPort}`],
+      http: `127.0.0.1:${httpPort}`,
+      https: { listen: `127.0.0.1:${httpsPort}`, certificate: tls.certificate, key: tls.key },
+    });
     nginx = await startNginx(configFile, path.join(dir, 'nginx'));
   });
 
@@ -149,7 +144,7 @@ describe.skipIf(unavailable)('nginx in front of the app', () => {
       () => request(`${base}/mali?_rsc=1x2y`),
       () => request(`${base}/mali`, { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
       () => request(`${base}/mali/crisiswatch/filter?verdict=improved`),
-      () => request(`${base}/_prerendered/0/server/app/mali.html`),
+      () => request(`${base}/_prerendered/html/server/app/mali.html`),
     ]) {
       const { answer, reached } = await reachedApp(send);
       expect(reached).toBe(true);

@@ -4,7 +4,7 @@ import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '@/deploy/local/postgres-cluster';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '@/tests/support/deployment/postgres-cluster';
 
 const unavailable = postgresUnavailableReason();
 if (unavailable) console.warn(`PostgreSQL cluster tests SKIPPED: ${unavailable}`);
@@ -80,7 +80,7 @@ describe.skipIf(unavailable)('a PostgreSQL cluster of its own', () => {
 
 /** Runs a cluster in a child process that then dies as `ending` says; returns where the cluster was. */
 async function clusterInDyingProcess(ending: string): Promise<{ dir: string; port: number; signal: string | null }> {
-  const modulePath = new URL('../../../deploy/local/postgres-cluster.ts', import.meta.url).pathname;
+  const modulePath = new URL('../../support/deployment/postgres-cluster.ts', import.meta.url).pathname;
   const script = `
     // A .ts file in a package that is not "type": "module" loads as CommonJS: its exports sit on default.
     const loaded = await import(${JSON.stringify(modulePath)});

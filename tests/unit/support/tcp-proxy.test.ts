@@ -2,7 +2,7 @@ import net, { type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '@/deploy/local/postgres-cluster';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '@/tests/support/deployment/postgres-cluster';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy';
 
 /** A client socket that records what it receives and whether it has closed. */

@@ -1,12 +1,12 @@
 import { existsSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SETTING_NAMES } from '../../lib/config/settings';
-import { SERVER_BUNDLE } from '../../lib/server/server-bundle';
-import { loadStaticRoutes } from '../../lib/server/static-routes';
-import { renderNginxConfig } from '../nginx-config';
+import { SETTING_NAMES } from '../../../lib/config/settings';
+import { SERVER_BUNDLE } from '../../../lib/server/server-bundle';
+import { loadStaticRoutes } from '../../../lib/server/static-routes';
 import { createAppInstance, REPO_ROOT, type AppInstance } from './app-instance';
+import { writeLocalNginxConfig } from './nginx-config';
 import { startNginx, type NginxProcess } from './nginx-process';
 import { assertPortFree, freePort } from './ports';
 import { startPostgresCluster, type PostgresCluster } from './postgres-cluster';
@@ -61,6 +61,8 @@ export class LocalDeploymentError extends Error {
 }
 
 const DATABASE = 'crisis_briefings';
+/** WatchdogSec= of deploy/systemd/crisis-briefings@.service. */
+const WATCHDOG_MS = 10_000;
 
 async function checkBuild(distDir: string) {
   const shown = path.relative(process.cwd(), distDir) || '.';
@@ -83,7 +85,7 @@ function instanceEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
  */
 export async function startLocalDeployment(options: LocalDeploymentOptions = {}): Promise<LocalDeployment> {
   const distDir = path.resolve(REPO_ROOT, options.distDir ?? '.next');
-  const manifest = await checkBuild(distDir);
+  await checkBuild(distDir);
   const host = options.host ?? '127.0.0.1';
   const [httpPort, httpsPort] = await Promise.all(
     [options.httpPort, options.httpsPort].map(async (port) => (port === undefined ? freePort(host) : (await assertPortFree(port, host), port))),
@@ -112,6 +114,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions = {})
     (stopped ??= (async () => {
       await nginx?.stop();
       await Promise.all(instances.map((instance) => instance.stop('SIGTERM')));
+      for (const instance of instances) instance.close();
       await cluster?.stop('fast').catch(() => undefined);
       await cluster?.destroy();
       forgetOnExit();
@@ -134,24 +137,25 @@ export async function startLocalDeployment(options: LocalDeploymentOptions = {})
       ...options.env,
     };
     for (const port of ports) {
-      instances.push(createAppInstance({ port, env: instanceEnv({ ...settings, PORT: String(port) }), logFile: path.join(logDir, `app-${port}.log`) }));
+      instances.push(
+        createAppInstance({
+          port,
+          env: instanceEnv({ ...settings, PORT: String(port) }),
+          logFile: path.join(logDir, `app-${port}.log`),
+          watchdog: { socketPath: path.join(dir, `notify-${port}`), periodMs: WATCHDOG_MS },
+        }),
+      );
     }
     await Promise.all(instances.map((instance) => instance.start()));
 
-    const configFile = path.join(prefix, 'nginx.conf');
-    const config = renderNginxConfig({
-      manifest,
+    const configFile = await writeLocalNginxConfig({
+      prefix,
       distDir,
       upstreams: ports.map((port) => `127.0.0.1:${port}`),
-      http: { listen: `${host}:${httpPort}` },
-      https: { listen: `${host}:${httpsPort}`, certificate: tls.certificate, certificateKey: tls.key },
-      prefix,
-      // As root, workers would otherwise run as nobody, who may not read the build folder.
-      ...(process.getuid?.() === 0 ? { user: 'root' } : {}),
-      workerProcesses: 1,
+      http: `${host}:${httpPort}`,
+      https: { listen: `${host}:${httpsPort}`, certificate: tls.certificate, key: tls.key },
       failTimeoutSeconds: options.failTimeoutSeconds,
     });
-    await writeFile(configFile, config);
     nginx = await startNginx(configFile, prefix);
     await waitForNginx(url);
 
@@ -165,7 +169,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions = {})
       logDir,
       mailDir,
       instances,
-      nginx: { pid, configFile, accessLog: path.join(prefix, 'logs', 'access.log'), errorLog: path.join(prefix, 'logs', 'error.log') },
+      nginx: { pid, configFile, accessLog: path.join(prefix, 'logs', 'crisis-briefings.access.log'), errorLog: path.join(prefix, 'logs', 'error.log') },
       postgres: { port: cluster.port, log: postgresLog },
       stopAll: async (signal = 'SIGTERM') => void (await Promise.all(instances.map((instance) => instance.stop(signal)))),
       startAll: async () => void (await Promise.all(instances.map((instance) => instance.start()))),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SETTING_NAMES } from '../../lib/config/settings';
+import { SETTING_NAMES } from '../../../lib/config/settings';
 import { startLocalDeployment, type LocalDeploymentOptions } from './deployment';
 import { onFirstSignal } from './stop-on-exit';
 
