@@ -7,16 +7,32 @@ import { isPostgresUrl } from '../db/database-url';
  * unset, so `FOO=` in an env file falls back to the default. Every bad variable is reported at
  * once, by name, and a secret (the password inside SMTP_URL) is never echoed.
  */
-const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce
-    .number({ error: `must be ${what}` })
-    .int({ error: `must be ${what}` })
-    .min(min, { error: `must be ${what}` })
-    .max(max, { error: `must be ${what}` });
+/**
+ * A number written in plain decimal digits only: JavaScript's Number() also reads `0x5208`
+ * (21000), `1e3` (1000) and `1e10`, which an operator would not mean, and which get past a range.
+ */
+const decimal = (what: string, pattern: RegExp, min: number, max: number) =>
+  z
+    .string()
+    .regex(pattern, { error: `must be ${what}` })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: `must be ${what}` }).max(max, { error: `must be ${what}` }));
+
+const wholeNumber = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) => decimal(what, /^\d+$/, min, max);
+const positiveNumber = (what: string, min: number, max: number) => decimal(what, /^\d+(\.\d+)?$/, min, max);
+
+/** The site's origin: every URL is built on it, so a path, query, fragment or credentials in it would end up in every link. */
+const isOrigin = (value: string) => {
+  // Not a URL at all is the url check's to report, once.
+  if (!URL.canParse(value)) return true;
+  const url = new URL(value);
+  return url.pathname.replace(/\/+$/, '') === '' && !url.search && !url.hash && !value.includes('#') && !url.username && !url.password;
+};
 
 const settingsSchema = z.object({
   SITE_URL: z
     .url({ protocol: /^https?$/, error: 'must be the absolute http(s) address readers use, such as https://briefings.example.org' })
+    .refine(isOrigin, { error: 'must be the site’s address alone (scheme, host and port), without a path, query or fragment, such as https://briefings.example.org' })
     .default('http://localhost:3000')
     .transform((url) => url.replace(/\/+$/, '')),
   SITE_NAME: z.string().trim().min(1).default('Crisis Briefings'),
@@ -64,9 +80,9 @@ const settingsSchema = z.object({
   MAIL_DIR: z.string().trim().min(1).default('data/mail'),
   MAIL_FROM: z.string().trim().min(3).default('Crisis Briefings <updates@localhost>'),
   /** Messages a sending process may start per second, whatever their kind; 0 turns pacing off. */
-  MAIL_RATE_PER_SECOND: z.coerce.number({ error: 'must be a number of messages per second (0 turns pacing off)' }).min(0, { error: 'must be 0 or more' }).default(10),
+  MAIL_RATE_PER_SECOND: positiveNumber('a number of messages per second from 0 to 10000 (0 turns pacing off)', 0, 10_000).default(10),
   SUBSCRIBE_RATE_LIMIT: wholeNumber('a whole number of posts per minute (0 turns the limit off)', 0).default(5),
-  CONFIRM_TOKEN_TTL_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive({ error: 'must be more than 0' }).default(48),
+  CONFIRM_TOKEN_TTL_HOURS: positiveNumber('a number of hours from 0.1 to 8760 (a year)', 0.1, 8_760).default(48),
   OUTBOX_INTERVAL_MS: wholeNumber('a number of milliseconds, at least 100', 100).default(30_000),
   /** server: every server process sends queued mail; worker: servers only queue it, `npm run outbox:worker` sends. */
   OUTBOX_SENDER: z.enum(['server', 'worker'], { error: 'must be server or worker' }).default('server'),

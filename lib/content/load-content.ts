@@ -9,6 +9,7 @@ import type { Locale } from '../i18n/locales';
 import { iso3166Problem } from '../maps/country-codes';
 import { ContentValidationError, type ContentProblem } from './problems';
 import { readMarkdownFile } from './read-markdown-file';
+import { MAX_MARKDOWN_NESTING, tooDeeplyNested } from './markdown-nesting';
 import { renderMarkdown, type RenderedMarkdown, type RenderResult } from './render-markdown';
 import { RESERVED_SLUGS } from './reserved-slugs';
 import {
@@ -401,6 +402,15 @@ function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: str
     }
   }
   if (!body.trim()) problems.push({ file, field: 'body', message: 'the text after the frontmatter is empty' });
+  const nested = tooDeeplyNested(body);
+  if (nested) {
+    problems.push({
+      file,
+      line: bodyLineOffset + nested.line,
+      field: 'body',
+      message: `quotes or lists nested ${nested.depth} levels deep (at most ${MAX_MARKDOWN_NESTING}): flatten them`,
+    });
+  }
   if (!result.success || problems.length > before) return undefined;
   const lines = {
     month: lineOf(['month']),
@@ -411,7 +421,16 @@ function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: str
     words: Object.fromEntries(['name', 'region', 'lead', 'title', 'translated_by'].map((field) => [field, lineOf([field])])),
   };
   const version = role.source === undefined ? wordsVersion(role.kind, result.data, body) : undefined;
-  return { data: result.data, rendered: renderMarkdown(body), bodyLineOffset, lines, ...(version !== undefined && { version }) };
+  let rendered: RenderResult;
+  try {
+    rendered = renderMarkdown(body);
+  } catch (error) {
+    // Some other structure too deep for the parser's stack: still this file's problem, not a crash.
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ file, line: bodyLineOffset + 1, field: 'body', message: `the markdown could not be read (${error.message}): simplify its nesting` });
+    return undefined;
+  }
+  return { data: result.data, rendered, bodyLineOffset, lines, ...(version !== undefined && { version }) };
 }
 
 /** A translation that repeats a fact is told where the fact lives, not that the field is unknown. */

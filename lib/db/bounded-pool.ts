@@ -1,5 +1,6 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { asStoreFault, markStoreFault } from './store-fault';
 
 /**
  * Hands Kysely a pg pool that survives a database going away. Two things pg leaves to us:
@@ -10,16 +11,17 @@ import pg from 'pg';
  *   is destroyed when released instead of going back to the pool; the next checkout connects
  *   afresh, which succeeds as soon as the database is back.
  * Errors the server itself reported (a constraint, a statement timeout) leave the client usable.
+ * Every error from the pool or a query is marked as the store's own (store-fault.ts).
  */
 export function boundedPool(pool: pg.Pool, log: (message: string) => void = (message) => console.warn(message)): PostgresPool {
   pool.on('error', (error) => log(`database: an idle connection failed (${error.message}); it will be replaced`));
   return {
     async connect(): Promise<PostgresPoolClient> {
-      const client = await pool.connect();
+      const client = await asStoreFault(() => pool.connect());
       let broken = false;
       const noteFault = (error: unknown) => {
         if (!(error instanceof pg.DatabaseError)) broken = true;
-        throw error;
+        throw markStoreFault(error);
       };
       const query = ((...args: Parameters<PostgresPoolClient['query']>) => {
         const result: unknown = Reflect.apply(client.query, client, args);

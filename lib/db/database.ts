@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { isPostgresUrl } from './database-url';
 import { migrationProvider } from './migrations';
 import { boundedPool } from './bounded-pool';
+import { busyRetryingSqliteDialect } from './sqlite-busy-retry';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 
@@ -29,8 +30,9 @@ export type DatabaseOptions = {
 
 /**
  * One query layer over both stores: a SQLite file by default (WAL, so readers never wait for
- * the writer; a busy timeout, so a second process waits instead of failing; FULL sync, so an
- * acknowledged subscription survives a crash), PostgreSQL when the URL says so. Nothing here
+ * the writer; a statement that meets another process's write lock waits for it without blocking
+ * the event loop, see sqlite-busy-retry.ts; FULL sync, so an acknowledged subscription survives a
+ * crash), PostgreSQL when the URL says so. Nothing here
  * waits without bound: a database that does not answer becomes an error within `timeoutMs`.
  */
 export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<SubscriberDb> {
@@ -55,7 +57,8 @@ export async function openDatabase(url: string, options: DatabaseOptions = {}): 
   const { default: SQLite } = await import('better-sqlite3');
   const file = path.resolve(url.replace(/^file:/, ''));
   mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file, { timeout: timeoutMs });
+  // No synchronous busy wait: it would stop the event loop (the dialect waits asynchronously).
+  const sqlite = new SQLite(file, { timeout: 0 });
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
@@ -64,7 +67,7 @@ export async function openDatabase(url: string, options: DatabaseOptions = {}): 
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: busyRetryingSqliteDialect({ database: withStatementCache(sqlite) }, timeoutMs) });
   return { db, dialect: 'sqlite', raw: { dialect: 'sqlite', sqlite }, close: () => db.destroy() };
 }
 

@@ -1,4 +1,5 @@
 import { migrateToLatest, openDatabase, pingDatabase, type DatabaseOptions, type SubscriberDb } from './database';
+import { asStoreFault, isStoreFault } from './store-fault';
 
 const BRAND = Symbol.for('crisis-briefings.store-unavailable');
 
@@ -31,7 +32,10 @@ export const STORE_RETRY_AFTER_SECONDS = 30;
 export type StoreHealth = { state: 'unknown' | 'up' | 'down'; since: string; lastError?: string };
 
 export type StoreGate = {
-  /** Runs `work` against the opened, migrated store; any failure becomes StoreUnavailableError. */
+  /**
+   * Runs `work` against the opened, migrated store. A failure of the store itself becomes
+   * StoreUnavailableError (and the gate closes); any other error is passed on as it is.
+   */
   run: <T>(work: (store: SubscriberDb) => Promise<T>) => Promise<T>;
   /** The store once opened, without waiting (the rate limiter uses it when it is there). */
   current: () => SubscriberDb | undefined;
@@ -90,7 +94,7 @@ export function createStoreGate(url: string, options: GateOptions = {}): StoreGa
 
   async function open(): Promise<SubscriberDb> {
     if (store) return store;
-    opening ??= (async () => {
+    opening ??= asStoreFault(async () => {
       const opened = await openDatabase(url, options);
       try {
         await migrateToLatest(opened.db);
@@ -100,7 +104,7 @@ export function createStoreGate(url: string, options: GateOptions = {}): StoreGa
       }
       store = opened;
       return opened;
-    })().finally(() => {
+    }).finally(() => {
       opening = undefined;
     });
     return opening;
@@ -115,6 +119,8 @@ export function createStoreGate(url: string, options: GateOptions = {}): StoreGa
         markUp();
         return result;
       } catch (error) {
+        // A bug or bad input in `work` (a date out of range, say) is not an outage: its caller reports it.
+        if (!isStoreFault(error)) throw error;
         markDown(error);
         throw new StoreUnavailableError(STORE_RETRY_AFTER_SECONDS, { cause: error });
       }

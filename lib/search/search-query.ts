@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getCountries } from '../content';
 import { VERDICTS } from '../content/schemas';
 import type { SearchFilters } from './search';
 import { queryTerms } from './terms';
@@ -37,13 +38,14 @@ function schemas(countrySlugs: readonly string[]) {
 
 /**
  * The search page's query string. Every field is optional and an empty value means "any"; a
- * repeated field counts once (its first value). Each field is checked on its own, so every
+ * repeated field counts once (its first value); white space and control characters fold to one space. Each field is checked on its own, so every
  * problem is reported at once, named by its field; what was valid is kept to refill the form.
  */
 export function parseSearchQuery(params: Params, countrySlugs: readonly string[]): ParsedSearchQuery {
   const single = (key: string) => {
     const value = params[key];
-    const text = (Array.isArray(value) ? value[0] : value)?.replace(/\s+/g, ' ').trim();
+    // Control characters (a NUL byte) are no part of a search, and must not be echoed into the page.
+    const text = (Array.isArray(value) ? value[0] : value)?.replace(/[\s\p{Cc}]+/gu, ' ').trim();
     return text ? text : undefined;
   };
   const shapes = schemas(countrySlugs);
@@ -65,4 +67,14 @@ export function parseSearchQuery(params: Params, countrySlugs: readonly string[]
     return { ok: false, errors, query: { ...(q !== undefined ? { q } : {}), filters } };
   }
   return { ok: true, query: { q, filters, page } };
+}
+
+/**
+ * Whether a request's query string is one the search page can answer. A page cannot set its own
+ * status in Next, so proxy.ts asks this and serves the same page (the form, each problem next to
+ * its field) with 400 when not, which tells crawlers and monitors that the URL is wrong.
+ */
+export async function isAnswerableSearch(url: URLSearchParams): Promise<boolean> {
+  const params = Object.fromEntries([...new Set(url.keys())].map((key) => [key, url.getAll(key)]));
+  return parseSearchQuery(params, (await getCountries()).map((country) => country.slug)).ok;
 }

@@ -5,6 +5,8 @@ import { settingsOrExit, type Settings } from '../config/settings';
 import { limitConnectionsPerClient, SERVER_TIMEOUTS } from './connection-limits';
 import { isDraining, markDraining, runShutdownHooks } from './lifecycle';
 import { serveDirectly } from './direct-routes';
+import { refuseUnservedMethod } from './method-policy';
+import { writeWebResponse } from './web-bridge';
 import { applyRequestPolicy } from './request-policy';
 import { connectServiceManager } from './service-manager';
 import { loadStaticRoutes, type StaticRoutesManifest } from './static-routes';
@@ -66,10 +68,12 @@ function serve(
   settings: Settings,
   staticRoutes: StaticRoutesManifest,
 ): void {
-  const { pathname } = applyRequestPolicy(request, response, { trustProxy: settings.TRUST_PROXY, staticRoutes });
+  const { pathname, malformed } = applyRequestPolicy(request, response, { trustProxy: settings.TRUST_PROXY, staticRoutes });
   // New connections are not kept open while draining, so clients move to another instance.
   if (isDraining()) response.setHeader('connection', 'close');
-  if (serveDirectly(request, response, pathname)) return;
+  // A broken percent-encoding is the client's mistake: Next answered it 500.
+  if (malformed) return void writeWebResponse(new Response('This address is not valid: its %-encoding is broken.\n', { status: 400 }), response, request);
+  if (refuseUnservedMethod(request, response, pathname) || serveDirectly(request, response, pathname)) return;
   handle(request, response).catch((error: unknown) => {
     console.error('server: unhandled failure', error);
     if (!response.headersSent) {

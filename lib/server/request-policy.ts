@@ -18,7 +18,8 @@ export type RequestPolicyOptions = { trustProxy: number; staticRoutes: StaticRou
 /**
  * Prepares one request for Next and decides the headers of its response:
  * - forwarded headers survive only from a trusted proxy, so a client cannot pick its own
- *   address for the rate limit, nor its own host for the origin check;
+ *   address for the rate limit, nor its own host for the origin check; without a proxy's,
+ *   X-Forwarded-For is the connection's address;
  * - a prerendered page gets the CSP with its scripts' hashes from the static-routes manifest;
  *   anything rendered now gets a fresh nonce, which Next reads from the request header and puts
  *   on its scripts;
@@ -27,14 +28,18 @@ export type RequestPolicyOptions = { trustProxy: number; staticRoutes: StaticRou
  * Headers are settled when Next writes the status line, because Next sets some of its own
  * (Cache-Control) while it renders.
  */
-export function applyRequestPolicy(request: IncomingMessage, response: ServerResponse, options: RequestPolicyOptions): { pathname: string } {
+export function applyRequestPolicy(request: IncomingMessage, response: ServerResponse, options: RequestPolicyOptions): { pathname: string; malformed: boolean } {
   const trusted = options.trustProxy > 0;
   if (!trusted) for (const name of FORWARDED_HEADERS) delete request.headers[name];
+  // Every path to the rate limit (the directly answered subscribe route as well as Next's) reads
+  // the client from X-Forwarded-For: without a proxy's, it is the connection's own address.
+  const socketAddress = request.socket.remoteAddress;
+  if (!request.headers['x-forwarded-for'] && socketAddress) request.headers['x-forwarded-for'] = socketAddress;
   delete request.headers['content-security-policy'];
   delete request.headers['content-security-policy-report-only'];
 
   const https = Boolean((request.socket as TLSSocket).encrypted) || (trusted && firstValue(request.headers['x-forwarded-proto']) === 'https');
-  const pathname = pathOf(request.url);
+  const { pathname, malformed } = pathOf(request.url);
   const staticRoute = request.method === 'GET' || request.method === 'HEAD' ? options.staticRoutes?.routes[pathname] : undefined;
   let nonce: string | undefined;
   // A nonce only matters to HTML that Next renders now; the API and Next's assets are not HTML.
@@ -60,7 +65,7 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
     }
     return Reflect.apply(writeHead, this, args) as ServerResponse;
   } as ServerResponse['writeHead'];
-  return { pathname };
+  return { pathname, malformed };
 }
 
 /** A client-side navigation's data request for a page: its caching is Next's business. */
@@ -71,13 +76,16 @@ function firstValue(header: string | string[] | undefined): string | undefined {
   return value?.split(',')[0]?.trim().toLowerCase();
 }
 
-/** The path Next will route, without query; a trailing slash is not part of any route here. */
-function pathOf(url: string | undefined): string {
+/**
+ * The path Next will route, without query; a trailing slash is not part of any route here.
+ * `malformed`: its percent-encoding is broken (`/%`), which no page of the site can be.
+ */
+function pathOf(url: string | undefined): { pathname: string; malformed: boolean } {
   const pathname = (url ?? '/').split('?')[0] ?? '/';
   try {
     const decoded = decodeURIComponent(pathname);
-    return decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
+    return { pathname: decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded, malformed: false };
   } catch {
-    return pathname;
+    return { pathname, malformed: true };
   }
 }

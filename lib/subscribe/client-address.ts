@@ -1,9 +1,10 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
 /**
- * The client's address for rate limiting. The server (lib/server/) replaces any X-Forwarded-For
- * a client sent with the connection's address unless TRUST_PROXY is set; with N trusted
- * proxies, the address the first of them saw is N places from the end.
+ * The client's address for rate limiting. The server's request policy (lib/server/) replaces any
+ * X-Forwarded-For a client sent with the connection's address unless TRUST_PROXY is set (and
+ * sets it so when a request reaches a trusting instance without one); with N trusted proxies,
+ * the address the first of them saw is N places from the end.
  */
 export function clientAddress(headers: Headers, trustedProxies: number): string {
   const chain = (headers.get('x-forwarded-for') ?? '')

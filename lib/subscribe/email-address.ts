@@ -8,9 +8,10 @@ export const EMAIL_MAX_LENGTH = 254;
 /**
  * zod's "practical" email pattern (`z.regexes.email`), spelt out so the browser can use it
  * without zod: unlike `type=email` it wants a dot in the domain and a top-level name of two or
- * more letters, so `reader@example` is refused on both sides with the same message.
+ * more letters, so `reader@example` is refused on both sides with the same message. Each label
+ * of the domain has at most 63 characters (RFC 1035), or no mail could reach it.
  */
-export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]{0,62}\.)+[A-Za-z]{2,63}$/;
 
 export const EMAIL_MESSAGES = {
   missing: 'Enter your email address',

@@ -22,6 +22,8 @@ export type SubscribePageView = {
  */
 export function subscribePageView(query: SubscribePageQuery, countries: readonly CountryChoice[]): SubscribePageView {
   const result = describeSubscribeResult(query.result);
+  // The address comes back from the URL: control characters (a NUL byte) are no part of one, and are not echoed.
+  const email = query.email?.replace(/\p{Cc}/gu, '');
   const chosen = countries.filter((country) => query.countries.includes(country.slug));
   const slugs = chosen.map((country) => country.slug);
   const names = countryNamesOf(slugs, countries);
@@ -39,8 +41,8 @@ export function subscribePageView(query: SubscribePageQuery, countries: readonly
     const what = names.length > 0 ? ` Once the address is confirmed, you will receive ${crisisWatchEntriesFor(names)} by email, ${WHEN_SENT}.` : ' Nothing will be sent to you until you confirm.';
     return { heading: result.heading, message: { text: `${result.message}${what}`, role: 'status' }, backTo };
   }
-  const problem = result.field && { field: result.field, message: (result.field === 'email' && emailProblem(query.email ?? '')) || result.message };
+  const problem = result.field && { field: result.field, message: (result.field === 'email' && emailProblem(email ?? '')) || result.message };
   // A field's problem is said next to the field, and only there: the heading sums it up.
   const message = result.field ? undefined : { text: result.message || CHOOSE_COUNTRIES_INTRO, role: result.isError ? ('alert' as const) : undefined };
-  return { heading: result.heading, message, form: result.offerForm ? { chosen: slugs, email: query.email, problem: problem || undefined } : undefined, backTo };
+  return { heading: result.heading, message, form: result.offerForm ? { chosen: slugs, email, problem: problem || undefined } : undefined, backTo };
 }

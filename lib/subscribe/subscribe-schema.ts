@@ -11,7 +11,8 @@ const countrySlug = z.string({ error: COUNTRY_MESSAGES.unknown }).check(z.regex(
  */
 export const subscribeSchema = z.object({
   email: z.pipe(
-    z.string({ error: EMAIL_MESSAGES.missing }).check(
+    // Absent is "enter one"; anything else that is not text (a list, a number) is not an address's form.
+    z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? EMAIL_MESSAGES.missing : EMAIL_MESSAGES.malformed) }).check(
       z.trim(),
       z.minLength(1, EMAIL_MESSAGES.missing),
       z.maxLength(EMAIL_MAX_LENGTH, EMAIL_MESSAGES.tooLong),

@@ -38,7 +38,7 @@ export function createOutboxSender(
       try {
         const { failed, undeliverable } = await store.run(async (opened) => {
           await beforeDrain?.(opened);
-          return drainOutbox(opened, transport, settings);
+          return drainOutbox(opened, transport, { onMessageError: log, ...settings });
         });
         if (failed > 0) log(`outbox: ${failed} message(s) failed and will be retried`);
         if (undeliverable > 0) log(`outbox: ${undeliverable} address(es) refused for good (5xx); no more mail goes to them`);

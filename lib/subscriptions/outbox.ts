@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Country, CrisisWatchEntry } from '../content';
 import type { SubscriberDb } from '../db/database';
+import { isStoreFault } from '../db/store-fault';
 import type { Database, OutboxKind, OutboxTable } from '../db/schema';
 import { confirmationMessage } from '../mail/confirmation-message';
 import { isPermanentFailure, type MailMessage, type MailTransport } from '../mail/mail-transport';
@@ -30,6 +31,8 @@ export type OutboxSettings = {
   updateContent?: (entryKey: string) => Promise<UpdateContent | undefined>;
   /** The published countries, whose names a confirmation lists (unset: it lists their slugs). */
   countries?: () => Promise<readonly CountryChoice[]>;
+  /** Told of a message that failed for a reason of neither the store nor the mail server (a bug, a bad setting); its row is retried later on its own. */
+  onMessageError?: (message: string, error: unknown) => void;
 };
 export type DrainResult = { sent: number; failed: number; skipped: number; undeliverable: number };
 
@@ -52,26 +55,54 @@ export async function drainOutbox(store: SubscriberDb, transport: MailTransport,
     let claimed: Claimed[] = [];
     let claimUntil = 0;
     for (const kind of ['confirm', 'update'] as const) {
-      // Long enough for the rows' turns to come (sends one after another on each connection, and
-      // the pace); each send then renews its own row's claim, so a slow batch never loses one
-      // mid-send. A row whose claim lapsed before its turn is left to whoever took it over.
-      const turns = Math.ceil(BATCH[kind] / Math.max(1, transport.concurrency));
-      const claimMs = turns * transport.maxSendMs + CLAIM_MARGIN_MS + pacer.delayForMs(BATCH[kind]);
+      // As long as one send's renewal (and the pace): each send renews its own row's claim just
+      // before it starts, so a slow batch never loses a row mid-send, while the batch of a sender
+      // that died (SIGKILL, a crash) goes back to the queue within twice the send limit and a
+      // minute, not after all its turns. A row whose claim lapsed before its turn and that another
+      // sender took over is left to that sender.
+      const claimMs = transport.maxSendMs * 2 + CLAIM_MARGIN_MS + pacer.delayForMs(BATCH[kind]);
       const at = now();
       claimed = await claimDue(store, kind, at, claimMs, claimId);
       claimUntil = at.getTime() + claimMs;
       if (claimed.length > 0) break;
     }
     if (claimed.length === 0) return result;
-    // Update mail is prepared for the whole batch in one transaction (one commit, not one per message).
-    const updates = claimed[0]!.kind === 'update' ? await prepareUpdates(store, claimed, settings, now()) : undefined;
     const claim = { id: claimId, until: claimUntil };
-    await eachConcurrently(claimed, Math.max(1, transport.concurrency), async (row) => {
-      const prepared = updates?.get(row.id) ?? (await prepareConfirmation(store, row, settings, now()));
-      const outcome = await deliver(store, transport, row, prepared, claim, now, pacer.next);
-      if (outcome) result[outcome] += 1;
-    });
+    // A failure that is neither the store's (which stops the drain: the store gate answers it)
+    // nor the mail server's fails the message it happened to, retried later, not the others.
+    const onItsOwn = async (rows: readonly Claimed[], work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (error) {
+        if (isStoreFault(error)) throw error;
+        settings.onMessageError?.(`outbox: ${rows.length} message(s) could not be prepared or sent; retried later`, error);
+        for (const row of rows) await retryLater(store, row, claim.id, error, now());
+        result.failed += rows.length;
+      }
+    };
+    // Update mail is prepared for the whole batch in one transaction (one commit, not one per message).
+    let updates: Map<string, MailMessage | string> | undefined;
+    if (claimed[0]!.kind === 'update') await onItsOwn(claimed, async () => void (updates = await prepareUpdates(store, claimed, settings, now())));
+    if (claimed[0]!.kind === 'update' && !updates) continue;
+    await eachConcurrently(claimed, Math.max(1, transport.concurrency), (row) =>
+      onItsOwn([row], async () => {
+        const prepared = updates?.get(row.id) ?? (await prepareConfirmation(store, row, settings, now()));
+        const outcome = await deliver(store, transport, row, prepared, claim, now, pacer.next);
+        if (outcome) result[outcome] += 1;
+      }),
+    );
   }
+}
+
+/** Settles a claimed row (only while the claim is still this sender's) and releases the claim. */
+function settleRow(store: SubscriberDb, row: Claimed, claimId: string, values: { sent_at?: string; next_attempt_at?: string; failed_at?: string; last_error: string | null }) {
+  return store.db.updateTable('outbox').set({ ...values, claimed_until: null, claim_id: null }).where('id', '=', row.id).where('claim_id', '=', claimId).execute();
+}
+
+/** Tried again after an exponential backoff (at most an hour), the error kept on the row. */
+function retryLater(store: SubscriberDb, row: Claimed, claimId: string, error: unknown, now: Date) {
+  const delay = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, row.attempts - 1));
+  return settleRow(store, row, claimId, { next_attempt_at: new Date(now.getTime() + delay).toISOString(), last_error: describe(error) });
 }
 
 /** Not claimed by a sender, or its claim has lapsed. */
@@ -122,8 +153,7 @@ async function deliver(
   pace: () => Promise<void>,
 ): Promise<Outcome | undefined> {
   const claimId = claim.id;
-  const settle = (values: { sent_at?: string; next_attempt_at?: string; failed_at?: string; last_error: string | null }) =>
-    store.db.updateTable('outbox').set({ ...values, claimed_until: null, claim_id: null }).where('id', '=', row.id).where('claim_id', '=', claimId).execute();
+  const settle = (values: Parameters<typeof settleRow>[3]) => settleRow(store, row, claimId, values);
   if (typeof prepared === 'string') {
     // Nothing to send any more (confirmed, left, entry withdrawn): settled so it is not tried again.
     await settle({ sent_at: now().toISOString(), last_error: `skipped: ${prepared}` });
@@ -152,8 +182,7 @@ async function deliver(
       await settle({ failed_at: at, last_error: describe(error) });
       return 'undeliverable';
     }
-    const delay = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, row.attempts - 1));
-    await settle({ next_attempt_at: new Date(now().getTime() + delay).toISOString(), last_error: describe(error) });
+    await retryLater(store, row, claimId, error, now());
     return 'failed';
   }
   await settle({ sent_at: now().toISOString(), last_error: null });

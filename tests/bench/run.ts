@@ -15,6 +15,7 @@ import { archiveBuild, archiveCheck, archiveDev } from './archive-bench';
 import { searchBench } from './search-bench';
 import { lighthouseBench } from './lighthouse-bench';
 import { shareImageMemory } from './share-image-memory';
+import { sqliteLockBench } from './sqlite-lock-bench';
 
 /**
  * `npm run bench`: prints figures, asserts nothing. Each figure is read against a baseline
@@ -38,6 +39,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   subscriptions: subscriptionThroughput,
   deployment: deploymentBench,
   updates: updateMailBench,
+  // /mali while another process holds the SQLite store's write lock, against the same page with the store free.
+  'sqlite-lock': sqliteLockBench,
   // Index build and query latency on 50 fictional countries × 240 months, against a String.includes scan (about a minute).
   search: searchBench,
   lighthouse: () => lighthouseBench(PROJECT_DIR, DIST_DIR),

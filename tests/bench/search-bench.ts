@@ -12,7 +12,7 @@ import { buildSearchIndex, type SearchIndex } from '../../lib/search/search-inde
 import { searchContent, SEARCH_PAGE_SIZE, type SearchFilters } from '../../lib/search/search';
 import { writeFictionalSite } from '../fixtures/fictional-tree';
 import { formatTable, ms, ratio } from './format-table';
-import { median } from './stats';
+import { median, percentile } from './stats';
 
 /**
  * `npm run bench -- search`: the site search on a fictional tree of 50 countries × 240 months
@@ -81,11 +81,6 @@ async function heapOfIndex(build: () => SearchIndex): Promise<number | undefined
   const withIndex = await collect();
   // Read after the measurement, so the index is alive during it.
   return index.documents.length > 0 ? (withIndex - without) / 1024 / 1024 : 0;
-}
-
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function time<T>(work: () => T): { ms: number; value: T } {

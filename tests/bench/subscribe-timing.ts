@@ -9,7 +9,7 @@ import { createRateLimiter } from '../../lib/subscribe/rate-limiter';
 import { drainOutbox } from '../../lib/subscriptions/outbox';
 import { confirmSubscription, requestSubscription, unsubscribe } from '../../lib/subscriptions/subscriber-store';
 import { formatTable, ms, ratio } from './format-table';
-import { median } from './stats';
+import { median, percentile } from './stats';
 
 const STATES = ['new', 'pending', 'confirmed', 'unsubscribed'] as const;
 type State = (typeof STATES)[number];
@@ -86,7 +86,3 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-}

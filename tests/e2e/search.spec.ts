@@ -105,7 +105,8 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test('explains bad input and an empty result, and names the one search page as the canonical URL of every result page', async ({ page }) => {
-      await page.goto(site('/search?q=Zenda&country=atlantis&verdict=worse&page=0'));
+      // The same page, answered 400: the URL is wrong, as crawlers and monitors are told.
+      expect((await page.goto(site('/search?q=Zenda&country=atlantis&verdict=worse&page=0')))?.status()).toBe(400);
       // Each problem once, next to its field.
       await expect(searchForm(page).getByLabel('Country')).toHaveAccessibleDescription('Choose a country from the list: "atlantis" is not one we follow');
       await expect(searchForm(page).getByLabel('Verdict')).toHaveAccessibleDescription(/^Choose a verdict from the list/);
@@ -114,11 +115,20 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(searchForm(page).getByLabel('Country')).toHaveAttribute('aria-invalid', 'true');
       await expect(searchForm(page).getByLabel('Search for')).toHaveValue('Zenda');
 
-      await page.goto(site('/search?q=qwxzvb'));
+      const noResults = await page.goto(site('/search?q=qwxzvb'));
+      expect(noResults?.status()).toBe(200);
       await expect(page.getByRole('status')).toHaveText('No results for “qwxzvb”.');
       await expect(page.getByRole('main')).toContainText('Check the spelling');
       // One canonical search page for every query, rather than an index entry per query.
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', site('/search'));
+    });
+
+    test('a control character in the query is neither searched nor echoed (issue 17)', async ({ page }) => {
+      const answer = await page.goto(site('/search?q=%00Zenda'));
+      expect(answer?.status()).toBe(200);
+      expect(await answer?.text()).not.toContain('\u0000');
+      await expect(searchForm(page).getByLabel('Search for')).toHaveValue('Zenda');
+      await expect(page.getByRole('status')).toContainText('results for “Zenda”');
     });
   });
 }

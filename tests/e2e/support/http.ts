@@ -10,12 +10,12 @@ export type Answer = { status: number; headers: Record<string, string | string[]
  */
 export function send(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number; localAddress?: string } = {},
 ): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     // A connection of its own (no agent): concurrent requests are concurrent on the wire.
-    const request = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, timeout: options.timeoutMs ?? 30_000, agent: false }, (response) => {
+    const request = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers, timeout: options.timeoutMs ?? 30_000, agent: false, localAddress: options.localAddress }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
@@ -27,14 +27,15 @@ export function send(
   });
 }
 
-/** A JSON subscription, as the form sends it with JavaScript on. */
-export function subscribe(siteUrl: string, email: string, headers: Record<string, string> = {}, timeoutMs?: number): Promise<Answer> {
+/** A JSON subscription, as the form sends it with JavaScript on (from `localAddress`, another loopback address, to be another client). */
+export function subscribe(siteUrl: string, email: string, headers: Record<string, string> = {}, timeoutMs?: number, localAddress?: string): Promise<Answer> {
   const body = JSON.stringify({ email, country: 'mali' });
   return send(`${siteUrl}/api/subscribe`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: siteUrl, 'content-length': String(Buffer.byteLength(body)), ...headers },
     body,
     timeoutMs,
+    localAddress,
   });
 }
 

@@ -35,6 +35,13 @@ describe('npm run content:check', () => {
     expect(lines.at(-1)).toBe('3 problems found.');
   });
 
+  it('reports markdown nested too deep as that file’s problem, with its line, and no stack trace', async () => {
+    const { code, stderr } = await contentCheck('tests/fixtures/invalid/deep-nesting');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^tests\/fixtures\/invalid\/deep-nesting\/freedonia\/country\.md:12: body: /m);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('names a folder that does not exist', async () => {
     const { code, stderr } = await contentCheck('tests/fixtures/nowhere');
     expect(code).toBe(1);

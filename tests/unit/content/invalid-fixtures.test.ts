@@ -31,6 +31,8 @@ const cases: Record<string, Expected> = {
   'reserved-slug': { file: 'subscribe', message: /folder name "subscribe" is the address of a page of the site/ },
   'yaml-alias-bomb': { file: 'freedonia/country.md', line: 1, message: /YAML syntax error: Excessive alias count/ },
   'stray-file': { file: 'freedonia/notes.txt', message: /unexpected file/ },
+  // 3,000 nested quotes overflowed the parser's stack: "RangeError: Maximum call stack size exceeded".
+  'deep-nesting': { file: 'freedonia/country.md', line: 12, field: 'body', message: /nested 3000 levels deep/ },
 };
 
 describe.each(Object.entries(cases))('invalid fixture %s', (name, expected) => {

@@ -15,6 +15,12 @@ describe('the search page query string', () => {
     expect(parseSearchQuery({ q: ['first', 'second'] }, SLUGS)).toMatchObject({ ok: true, query: { q: 'first' } });
   });
 
+  it('drops control characters (a NUL byte, say) as it folds white space, so none is searched or echoed (issue 17)', () => {
+    expect(parseSearchQuery({ q: '\u0000mali' }, SLUGS)).toMatchObject({ ok: true, query: { q: 'mali' } });
+    expect(parseSearchQuery({ q: 'river\u0007\u001bmilitia\u007f' }, SLUGS)).toMatchObject({ ok: true, query: { q: 'river militia' } });
+    expect(parseSearchQuery({ q: '\u0000' }, SLUGS)).toMatchObject({ ok: true, query: { q: '' } });
+  });
+
   it('reports every bad field at once, each named, with what to do', () => {
     const parsed = parseSearchQuery({ q: 'x'.repeat(MAX_QUERY_LENGTH + 1), country: 'atlantis', verdict: 'worse', page: '0' }, SLUGS);
     expect(parsed.ok).toBe(false);

@@ -26,6 +26,10 @@ describe('the email check the browser runs', () => {
     ['reader@example.o', 'Enter an email address in the form name@example.org'],
     [`${'a'.repeat(EMAIL_MAX_LENGTH - 12)}@example.org`, undefined],
     [`${'a'.repeat(EMAIL_MAX_LENGTH - 11)}@example.org`, `An email address has at most ${EMAIL_MAX_LENGTH} characters`],
+    // A domain name's label has at most 63 characters (RFC 1035): no mail can reach a longer one.
+    [`reader@${'a'.repeat(63)}.example.org`, undefined],
+    [`reader@${'a'.repeat(64)}.example.org`, 'Enter an email address in the form name@example.org'],
+    [`reader@example.${'a'.repeat(64)}`, 'Enter an email address in the form name@example.org'],
   ])('%j: %s', (email, message) => {
     expect(emailProblem(email)).toBe(message);
     expect(serverProblem(email)).toBe(message);
@@ -41,5 +45,16 @@ describe('the email check the browser runs', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('an email field that is not text', () => {
+  it('is told the form an address takes, not asked for one it sent', () => {
+    for (const email of [['a@example.org'], { address: 'a@example.org' }, 42]) {
+      expect(validateSubscription({ email, country: ['mali'] })).toEqual({ ok: false, errors: [{ field: 'email', message: 'Enter an email address in the form name@example.org' }] });
+    }
+    for (const missing of [{}, { email: null }]) {
+      expect(validateSubscription({ ...missing, country: ['mali'] })).toEqual({ ok: false, errors: [{ field: 'email', message: 'Enter your email address' }] });
+    }
   });
 });

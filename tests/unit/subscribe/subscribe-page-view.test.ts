@@ -53,6 +53,10 @@ describe('the Subscribe page', () => {
     });
   });
 
+  it('gives the address back without control characters (a NUL byte in the URL is not echoed into the page)', () => {
+    expect(view({ result: 'invalid-email', email: '\u0000reader@\u0007example' }).form?.email).toBe('reader@example');
+  });
+
   it('ignores countries the site does not publish, never echoing them', () => {
     expect(view({ result: 'unknown-country', countries: ['atlantis', 'freedonia'] }).form?.chosen).toEqual(['freedonia']);
     expect(JSON.stringify(view({ result: 'pending', countries: ['<script>'] }))).not.toContain('<script>');

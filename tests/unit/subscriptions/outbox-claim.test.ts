@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import type { MailMessage, MailTransport } from '@/lib/mail/mail-transport';
 import { drainOutbox, type OutboxSettings } from '@/lib/subscriptions/outbox';
 import { requestSubscription } from '@/lib/subscriptions/subscriber-store';
@@ -61,5 +61,19 @@ onEachBackend('the outbox claim', (store) => {
     await drainOutbox(store(), slow, SETTINGS, clock);
     await Promise.all(others);
     expect(sent.toSorted()).toEqual(Array.from({ length: 10 }, (_, index) => `reader${index}@example.org`));
+  });
+
+  it('of a sender killed mid-batch lapses within twice the send limit and a minute (2 minutes with SMTP_TIMEOUT_MS at 30 s), and another sender sends its batch', async () => {
+    const maxSendMs = 30_000;
+    // The first sender claims a batch of ten and never comes back from its first send, as a process SIGKILLed mid-send.
+    const killed: MailTransport = { name: 'killed', maxSendMs, concurrency: 1, send: () => new Promise(() => {}), close() {} };
+    const sent: string[] = [];
+    const next: MailTransport = { name: 'next', maxSendMs, concurrency: 1, send: async (message) => void sent.push(message.to), close() {} };
+    for (let index = 0; index < 10; index += 1) await requestSubscription(store(), { email: `batch${index}@example.org` }, T0);
+    void drainOutbox(store(), killed, SETTINGS, () => T0);
+    await vi.waitFor(async () => expect(await store().db.selectFrom('outbox').select('id').where('claim_id', 'is not', null).execute()).toHaveLength(10));
+    expect(await drainOutbox(store(), next, SETTINGS, () => new Date(T0.getTime() + 60_000))).toMatchObject({ sent: 0 });
+    expect(await drainOutbox(store(), next, SETTINGS, () => new Date(T0.getTime() + 2 * maxSendMs + 60_000 + 1_000))).toMatchObject({ sent: 10 });
+    expect(sent).toHaveLength(10);
   });
 });
