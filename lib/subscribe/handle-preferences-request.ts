@@ -1,5 +1,6 @@
 import { isStoreUnavailable } from '../db/store-gate';
-import { PREFERENCES_PATH } from '../paths';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales';
+import { pathsFor } from '../paths';
 import type { SaveResult } from '../subscriptions/preferences';
 import { formProblem } from './form-problem';
 import { redirectToResult } from './handle-subscribe-request';
@@ -22,7 +23,8 @@ export type PreferencesNotice = 'saved' | 'left';
 
 /**
  * The preferences form's POST: the countries ticked (or "leave everything"), for the owner of the
- * token in the form. Answers Post/Redirect/Get back to the page, which shows what is now stored.
+ * token in the form. Answers Post/Redirect/Get back to the page, in the language it was read in
+ * (the form's `locale` field), which shows what is now stored.
  */
 export async function handlePreferencesRequest(request: Request, deps: PreferencesDependencies): Promise<Response> {
   if (isCrossSite(request)) return plainText('Cross-site request refused.', 403);
@@ -46,6 +48,15 @@ export async function handlePreferencesRequest(request: Request, deps: Preferenc
   }
   if (result.state === 'invalid' || !token) return redirectToResult('invalid-link');
   const notice: PreferencesNotice = result.preferences.countries.length === 0 ? 'left' : 'saved';
-  const query = new URLSearchParams({ token, notice });
-  return new Response(null, { status: 303, headers: { Location: `${PREFERENCES_PATH}?${query}` } });
+  const page = `${pathsFor(formLocale(form)).preferences(token)}&notice=${notice}`;
+  return new Response(null, { status: 303, headers: { Location: page } });
+}
+
+/**
+ * The one address takes the form from every language's page, so the page says its language in
+ * a hidden field; a form without one (a page from before, a hand-made post) was in English.
+ */
+function formLocale(form: URLSearchParams): Locale {
+  const sent = form.get('locale') ?? '';
+  return isLocale(sent) ? sent : DEFAULT_LOCALE;
 }

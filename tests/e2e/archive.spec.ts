@@ -3,9 +3,11 @@ import { ARCHIVE_PAGE_SIZE } from '../../lib/content/archive';
 import type { CrisisWatchEntry } from '../../lib/content/load-content';
 import { ALERT_LABELS, VERDICT_LABELS } from '../../lib/content/verdicts';
 import { formatMonth } from '../../lib/format';
-import { entryPath } from '../../lib/paths';
+import { pathsFor } from '../../lib/paths';
 import { FICTIONAL_SITE_URL } from './sites';
 import { escapeRegExp, liveCountry, newestEntry } from './support/live-content';
+
+const { entry: entryPath } = pathsFor('en');
 
 const ruritania = (path: string) => `${FICTIONAL_SITE_URL}/ruritania${path}`;
 
