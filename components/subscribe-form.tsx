@@ -11,6 +11,8 @@ type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: 
 
 /** The form's words in the page's language, given by the server component around it (the dictionary stays out of this script). */
 export type SubscribeFormWords = {
+  /** The page's language, posted with the form so the answer comes back in it. */
+  locale: string;
   countries: string;
   email: string;
   submit: string;
@@ -61,7 +63,7 @@ export function SubscribeForm({ choosesCountries = false, defaultEmail, problem,
     const form = event.currentTarget;
     const data = new FormData(form);
     const text = (name: string) => (typeof data.get(name) === 'string' ? String(data.get(name)) : '');
-    const fields = { email: text('email'), website: text('website'), country: data.getAll('country').filter((value) => typeof value === 'string') };
+    const fields = { email: text('email'), website: text('website'), locale: text('locale'), country: data.getAll('country').filter((value) => typeof value === 'string') };
     const found: Problems = {};
     if (fields.country.length === 0) found.country = words.noCountry;
     const email = emailProblem(fields.email, words.emailProblems);
@@ -88,6 +90,7 @@ export function SubscribeForm({ choosesCountries = false, defaultEmail, problem,
   const statusLine = status.kind === 'sending' ? words.sending : status.kind === 'done' ? status.message : status.kind === 'error' ? (fieldProblem ?? status.message) : undefined;
   return (
     <form className="subscribe-form" action={SUBSCRIBE_API_PATH} method="post" onSubmit={onSubmit}>
+      <input type="hidden" name="locale" value={words.locale} />
       {choosesCountries ? (
         <fieldset className={styles.countries} aria-describedby={countryProblemId}>
           <legend>{words.countries}</legend>

@@ -54,6 +54,7 @@ export function subscribeFormWords(locale: Locale): SubscribeFormWords {
   const words = messages(locale).subscribe;
   const { countries, email, submit, honeypot, sending, thanks, offline, failed, emailProblems } = words;
   return {
+    locale,
     countries,
     email,
     submit,

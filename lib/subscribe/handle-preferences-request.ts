@@ -1,8 +1,8 @@
 import { isStoreUnavailable } from '../db/store-gate';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales';
 import { pathsFor } from '../paths';
 import type { SaveResult } from '../subscriptions/preferences';
 import { formProblem } from './form-problem';
+import { formLocale } from './form-locale';
 import { redirectToResult } from './handle-subscribe-request';
 import { plainText } from './plain-text';
 import { readFormBody } from './read-form-body';
@@ -44,19 +44,11 @@ export async function handlePreferencesRequest(request: Request, deps: Preferenc
     result = await deps.save(token, countries);
   } catch (error) {
     if (!isStoreUnavailable(error)) deps.log?.('preferences: could not save', error);
-    return redirectToResult('link-unavailable');
+    return redirectToResult('link-unavailable', {}, formLocale(form));
   }
-  if (result.state === 'invalid' || !token) return redirectToResult('invalid-link');
+  if (result.state === 'invalid' || !token) return redirectToResult('invalid-link', {}, formLocale(form));
   const notice: PreferencesNotice = result.preferences.countries.length === 0 ? 'left' : 'saved';
   const page = `${pathsFor(formLocale(form)).preferences(token)}&notice=${notice}`;
   return new Response(null, { status: 303, headers: { Location: page } });
 }
 
-/**
- * The one address takes the form from every language's page, so the page says its language in
- * a hidden field; a form without one (a page from before, a hand-made post) was in English.
- */
-function formLocale(form: URLSearchParams): Locale {
-  const sent = form.get('locale') ?? '';
-  return isLocale(sent) ? sent : DEFAULT_LOCALE;
-}

@@ -30,6 +30,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
       <form method="post" action={paths.unsubscribe(token)}>
         <input type="hidden" name="List-Unsubscribe" value="One-Click" />
         <input type="hidden" name="from" value="page" />
+        <input type="hidden" name="locale" value={locale} />
         <button type="submit">{words.button}</button>
       </form>
       <p>

@@ -33,6 +33,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
       </p>
       <form method="post" action="/api/subscriptions/confirm">
         <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="locale" value={locale} />
         <button type="submit">{words.confirm.button}</button>
       </form>
     </>
