@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 import { getSettings } from './lib/config/settings';
-import { DEFAULT_LOCALE, TRANSLATION_LOCALES } from './lib/i18n/locales';
+import { DEFAULT_LOCALE, LOCALES, TRANSLATION_LOCALES } from './lib/i18n/locales';
 
 // Fail the build at once, with every bad variable named, rather than on the first request.
 const { NEXT_DIST_DIR } = getSettings();
@@ -36,7 +36,8 @@ const nextConfig: NextConfig = {
       // pages reach it; the other languages' prefixes pass through as they are.
       afterFiles: [
         { source: '/', destination: `/${DEFAULT_LOCALE}` },
-        { source: `/:path((?!(?:${TRANSLATION_LOCALES.join('|')})(?:/|$)).*)`, destination: `/${DEFAULT_LOCALE}/:path` },
+        // A path already under a language (the proxy's own rewrite to `/en/…`) is left as it is.
+        { source: `/:path((?!(?:${LOCALES.join('|')})(?:/|$)).*)`, destination: `/${DEFAULT_LOCALE}/:path` },
       ],
       fallback: [],
     };

@@ -9,7 +9,10 @@ import { localeOf } from '@/lib/i18n/locale-param';
 
 type Props = { params: Promise<{ locale: string; country: string }> };
 
-export const dynamicParams = false;
+// Every address the content has is prerendered; any other is rendered on request only to say, in
+// its language and inside the site's frame, that there is no such page (with `false` Next would
+// answer with a bare error document: the root layout is the language's).
+export const dynamicParams = true;
 
 export const generateStaticParams = countryStaticParams;
 

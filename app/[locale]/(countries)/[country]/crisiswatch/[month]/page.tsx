@@ -23,7 +23,10 @@ import { TextLanguage } from '@/components/text-language';
 
 type Props = { params: Promise<{ locale: string; country: string; month: string }> };
 
-export const dynamicParams = false;
+// Every address the content has is prerendered; any other is rendered on request only to say, in
+// its language and inside the site's frame, that there is no such page (with `false` Next would
+// answer with a bare error document: the root layout is the language's).
+export const dynamicParams = true;
 
 export const generateStaticParams = entryStaticParams;
 
