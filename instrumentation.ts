@@ -24,6 +24,7 @@ export async function register() {
   void storeAnswers()
     .catch(() => false)
     .then(() => getContent())
-    .then((tree) => getSearchIndex(tree))
+    // The English edition's index; another language's is built on its first search.
+    .then((tree) => getSearchIndex(tree, 'en'))
     .catch(() => undefined);
 }

@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { getSettings } from './lib/config/settings';
+import { DEFAULT_LOCALE, LOCALES, TRANSLATION_LOCALES } from './lib/i18n/locales';
 
 // Fail the build at once, with every bad variable named, rather than on the first request.
 const { NEXT_DIST_DIR } = getSettings();
@@ -14,12 +15,30 @@ const nextConfig: NextConfig = {
   distDir: NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
+  // English keeps its unprefixed addresses, so `/en/...` is never a second address of a page.
+  async redirects() {
+    return [
+      { source: `/${DEFAULT_LOCALE}`, destination: '/', permanent: true },
+      { source: `/${DEFAULT_LOCALE}/:path*`, destination: '/:path*', permanent: true },
+    ];
+  },
   async rewrites() {
     return {
       // RFC 8058: mail clients POST to the very URL in List-Unsubscribe, which is also the page a
       // reader opens. A request with a body (a form post) goes to the API route that unsubscribes.
-      beforeFiles: [{ source: '/unsubscribe', has: [{ type: 'header', key: 'content-type' }], destination: '/api/unsubscribe' }],
-      afterFiles: [],
+      beforeFiles: ['', ...TRANSLATION_LOCALES.map((locale) => `/${locale}`)].map((prefix) => ({
+        source: `${prefix}/unsubscribe`,
+        has: [{ type: 'header' as const, key: 'content-type' }],
+        destination: '/api/unsubscribe',
+      })),
+      // Every page lives under app/[locale]; an unprefixed address is the English page. Checked
+      // after the files (public/, _next/, api routes, sitemap.xml, robots.txt, the icon), so only
+      // pages reach it; the other languages' prefixes pass through as they are.
+      afterFiles: [
+        { source: '/', destination: `/${DEFAULT_LOCALE}` },
+        // A path already under a language (the proxy's own rewrite to `/en/…`) is left as it is.
+        { source: `/:path((?!(?:${LOCALES.join('|')})(?:/|$)).*)`, destination: `/${DEFAULT_LOCALE}/:path` },
+      ],
       fallback: [],
     };
   },

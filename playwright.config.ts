@@ -22,7 +22,7 @@ export default defineConfig({
   use: { baseURL: SITE_URL, trace: 'retain-on-failure' },
   projects: [
     { name: 'javascript', use: { ...chromium, javaScriptEnabled: true }, testIgnore: /no-javascript\.spec\.ts/ },
-    { name: 'no-javascript', use: { ...chromium, javaScriptEnabled: false }, testMatch: /(reader|first-minute|accessibility|archive|preferences|maps|navigation|no-javascript)\.spec\.ts/ },
+    { name: 'no-javascript', use: { ...chromium, javaScriptEnabled: false }, testMatch: /(reader|first-minute|french-edition|accessibility|archive|preferences|maps|navigation|no-javascript)\.spec\.ts/ },
   ],
   webServer: [
     {

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { STORE_RETRY_AFTER_SECONDS } from './lib/db/store-gate';
-import { SEARCH_PATH } from './lib/paths';
+import { DEFAULT_LOCALE } from './lib/i18n/locales';
+import { splitLocale } from './lib/paths';
 import { isAnswerableSearch } from './lib/search/search-query';
 import { isUnavailableResult } from './lib/subscribe/subscribe-result';
 import { storeAnswers } from './lib/subscriptions/subscription-service';
@@ -16,19 +17,23 @@ import { storeAnswers } from './lib/subscriptions/subscription-service';
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
-  if (pathname === SEARCH_PATH) return (await isAnswerableSearch(searchParams)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 400 });
-  const unavailable = pathname === '/subscribe' ? isUnavailableResult(searchParams.get('result')) : !(await storeAnswers());
+  const { locale, path } = splitLocale(pathname);
+  if (path === '/search') return (await isAnswerableSearch(searchParams)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 400 });
+  const unavailable = path === '/subscribe' ? isUnavailableResult(searchParams.get('result')) : !(await storeAnswers());
   if (!unavailable) return NextResponse.next();
-  return NextResponse.rewrite(request.nextUrl, { status: 503, headers: { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) } });
+  // The page itself, under app/[locale] (an English address is rewritten there after the proxy).
+  const page = request.nextUrl.clone();
+  page.pathname = locale === DEFAULT_LOCALE ? `/${DEFAULT_LOCALE}${path}` : pathname;
+  return NextResponse.rewrite(page, { status: 503, headers: { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) } });
 }
 
-// Static, as Next requires: each page, for requests without a body.
+// Static, as Next requires: each page in each language (`/fr/...`), for requests without a body.
 export const config = {
   matcher: [
-    { source: '/unsubscribe', missing: [{ type: 'header', key: 'content-type' }] },
-    { source: '/preferences', missing: [{ type: 'header', key: 'content-type' }] },
-    { source: '/subscribe', missing: [{ type: 'header', key: 'content-type' }] },
-    { source: '/subscribe/confirm', missing: [{ type: 'header', key: 'content-type' }] },
-    { source: '/search', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/:locale(fr)?/unsubscribe', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/:locale(fr)?/preferences', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/:locale(fr)?/subscribe', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/:locale(fr)?/subscribe/confirm', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/:locale(fr)?/search', missing: [{ type: 'header', key: 'content-type' }] },
   ],
 };

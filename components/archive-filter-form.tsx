@@ -1,6 +1,7 @@
 import { VERDICTS } from '@/lib/content/schemas';
 import type { ArchiveChoice } from '@/lib/content/archive';
-import { VERDICT_LABELS } from '@/lib/content/verdicts';
+import type { Locale } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
 
 type Props = {
   action: string;
@@ -9,6 +10,7 @@ type Props = {
   chosen: ArchiveChoice;
   errors: { field: string; message: string }[];
   clearHref: string;
+  locale: Locale;
 };
 
 const FIELDS = ['verdict', 'from', 'to'];
@@ -18,7 +20,8 @@ const FIELDS = ['verdict', 'from', 'to'];
  * is said once, next to its field; one that belongs to no field (a page number in the address)
  * is said above the fields.
  */
-export function ArchiveFilterForm({ action, years, chosen, errors, clearHref }: Props) {
+export function ArchiveFilterForm({ action, years, chosen, errors, clearHref, locale }: Props) {
+  const words = messages(locale).archive;
   const errorFor = (field: string) => errors.find((error) => error.field === field)?.message;
   const elsewhere = errors.filter((error) => !FIELDS.includes(error.field));
   // A year chosen by address that has no month is still shown as chosen.
@@ -26,7 +29,7 @@ export function ArchiveFilterForm({ action, years, chosen, errors, clearHref }: 
   return (
     <form className="archive-filter" action={action} method="get" aria-labelledby="filter-heading">
       <h3 id="filter-heading" className="visually-hidden">
-        Filter the archive
+        {words.filter}
       </h3>
       {elsewhere.map((error) => (
         <p key={error.field} className="field-error" role="alert">
@@ -34,29 +37,29 @@ export function ArchiveFilterForm({ action, years, chosen, errors, clearHref }: 
         </p>
       ))}
       <div className="filter-fields">
-        <FilterSelect name="verdict" label="Verdict" value={chosen.verdict} error={errorFor('verdict')}>
-          <option value="">Any verdict</option>
+        <FilterSelect name="verdict" label={words.verdict} value={chosen.verdict} error={errorFor('verdict')}>
+          <option value="">{words.anyVerdict}</option>
           {VERDICTS.map((verdict) => (
             <option key={verdict} value={verdict}>
-              {VERDICT_LABELS[verdict]}
+              {messages(locale).verdicts.labels[verdict]}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect name="from" label="From year" value={chosen.from} error={errorFor('from')}>
-          <option value="">Earliest</option>
+        <FilterSelect name="from" label={words.from} value={chosen.from} error={errorFor('from')}>
+          <option value="">{words.earliest}</option>
           {yearOptions.map((year) => (
             <option key={year}>{year}</option>
           ))}
         </FilterSelect>
-        <FilterSelect name="to" label="To year" value={chosen.to} error={errorFor('to')}>
-          <option value="">Latest</option>
+        <FilterSelect name="to" label={words.to} value={chosen.to} error={errorFor('to')}>
+          <option value="">{words.latest}</option>
           {yearOptions.map((year) => (
             <option key={year}>{year}</option>
           ))}
         </FilterSelect>
         <div className="filter-actions">
-          <button type="submit">Show months</button>
-          <a href={clearHref}>Clear filters</a>
+          <button type="submit">{words.show}</button>
+          <a href={clearHref}>{words.clear}</a>
         </div>
       </div>
     </form>

@@ -1,22 +1,27 @@
 import Link from 'next/link';
 import type { CrisisWatchEntry } from '@/lib/content';
 import { formatMonth } from '@/lib/format';
-import { entryPath } from '@/lib/paths';
+import type { Locale } from '@/lib/i18n/locales';
+import { pathsFor } from '@/lib/paths';
+import { TextLanguage } from './text-language';
 import { AlertList, VerdictBadge } from './verdict-badge';
 
-export function ArchiveList({ country, entries }: { country: string; entries: CrisisWatchEntry[] }) {
+export function ArchiveList({ country, entries, locale }: { country: string; entries: CrisisWatchEntry[]; locale: Locale }) {
+  const paths = pathsFor(locale);
   return (
     <ol className="archive-list">
       {entries.map((entry) => (
         <li key={entry.month}>
           <h3>
-            <Link href={entryPath(country, entry.month)}>{formatMonth(entry.month)}</Link>
+            <Link href={paths.entry(country, entry.month)}>{formatMonth(entry.month, locale)}</Link>
           </h3>
           <div className="verdict-line">
-            <VerdictBadge verdict={entry.verdict} />
-            <AlertList alerts={entry.alerts} month={entry.month} />
+            <VerdictBadge verdict={entry.verdict} locale={locale} />
+            <AlertList alerts={entry.alerts} month={entry.month} locale={locale} />
           </div>
-          <p className="lead-text">{entry.lead}</p>
+          <TextLanguage text={entry} locale={locale}>
+            <p className="lead-text">{entry.lead}</p>
+          </TextLanguage>
         </li>
       ))}
     </ol>

@@ -1,14 +1,16 @@
 import Link from 'next/link';
 import { Fragment } from 'react';
 import type { Crumb } from '@/lib/countries/region-trail';
+import type { Locale } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
 
 /**
  * Where a page sits: "Africa › Sahel › Mali". Every step but the page itself is a link; the
  * separators are drawn, not read (a screen reader hears a list of links, as the pattern has it).
  */
-export function Breadcrumb({ trail }: { trail: readonly Crumb[] }) {
+export function Breadcrumb({ trail, locale }: { trail: readonly Crumb[]; locale: Locale }) {
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
+    <nav aria-label={messages(locale).frame.breadcrumb} className="breadcrumb">
       <ol>
         {trail.map((crumb, index) => (
           <Fragment key={`${index}-${crumb.label}`}>

@@ -1,18 +1,21 @@
 import Link from 'next/link';
 import type { LatestUpdate } from '@/lib/content/latest-updates';
 import { formatShortDate } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
 
-export function LatestUpdates({ updates }: { updates: LatestUpdate[] }) {
+export function LatestUpdates({ updates, locale }: { updates: LatestUpdate[]; locale: Locale }) {
+  const t = messages(locale).latest;
   return (
     <section className="latest-updates" aria-labelledby="latest-heading">
-      <h2 id="latest-heading">Latest Updates</h2>
+      <h2 id="latest-heading">{t.heading}</h2>
       {updates.length === 0 ? (
-        <p>No updates yet.</p>
+        <p>{t.none}</p>
       ) : (
         <ol className="update-list">
           {updates.map((update) => (
             <li key={update.href}>
-              <span className="update-kind">{update.kind}</span>
+              <span className="update-kind">{update.kind === 'crisiswatch' ? t.crisisWatch : t.news}</span>
               {update.href.includes('#') ? (
                 // A link to one quote is a plain link: the browser's own navigation fires the
                 // hashchange (or loads the page) that opens the carousel on that quote, which
@@ -21,7 +24,7 @@ export function LatestUpdates({ updates }: { updates: LatestUpdate[] }) {
               ) : (
                 <Link href={update.href}>{update.title}</Link>
               )}
-              <time dateTime={update.date}>{formatShortDate(update.date)}</time>
+              <time dateTime={update.date}>{formatShortDate(update.date, locale)}</time>
             </li>
           ))}
         </ol>

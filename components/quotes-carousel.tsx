@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
-import type { QuoteSlide } from '@/lib/content/quote-slides';
+import type { CarouselWords, QuoteSlide } from '@/lib/content/quote-slides';
 
 const noSubscription = () => () => {};
 
@@ -11,7 +11,7 @@ const noSubscription = () => () => {};
  * rotates by itself, so its live region is always polite and there is nothing to pause.
  * The server renders every quote as a readable list; once hydrated, one quote shows at a time.
  */
-export function QuotesCarousel({ heading, slides }: { heading: string; slides: QuoteSlide[] }) {
+export function QuotesCarousel({ words, slides }: { words: CarouselWords; slides: QuoteSlide[] }) {
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false) && slides.length > 1;
   const [current, setCurrent] = useState(0);
   const count = slides.length;
@@ -42,17 +42,19 @@ export function QuotesCarousel({ heading, slides }: { heading: string; slides: Q
 
   return (
     <section ref={region} className={enhanced ? 'carousel carousel-enhanced' : 'carousel'} aria-roledescription="carousel" aria-labelledby="quotes-heading">
-      <h2 id="quotes-heading">{heading}</h2>
+      <h2 id="quotes-heading">{words.heading}</h2>
       {enhanced && (
         <div className="carousel-controls">
           <button type="button" aria-controls="quote-slides" onClick={() => go(-1)}>
-            <span aria-hidden="true">←</span> Previous<span className="visually-hidden"> quote</span>
+            <span aria-hidden="true">←</span> {words.previous}
+            <span className="visually-hidden">{words.quote}</span>
           </button>
           <span className="carousel-position" aria-hidden="true">
             {current + 1} / {count}
           </span>
           <button type="button" aria-controls="quote-slides" onClick={() => go(1)}>
-            Next<span className="visually-hidden"> quote</span> <span aria-hidden="true">→</span>
+            {words.next}
+            <span className="visually-hidden">{words.quote}</span> <span aria-hidden="true">→</span>
           </button>
         </div>
       )}
@@ -65,14 +67,14 @@ export function QuotesCarousel({ heading, slides }: { heading: string; slides: Q
             role="group"
             tabIndex={-1}
             aria-roledescription="slide"
-            aria-label={`${index + 1} of ${count}`}
+            aria-label={words.slides[index]}
             hidden={enhanced && index !== current}
           >
             <figure className="quote">
               <time className="quote-date" dateTime={slide.date}>
                 {slide.dateLabel}
               </time>
-              <blockquote dangerouslySetInnerHTML={{ __html: slide.html }} />
+              <blockquote lang={slide.lang} dangerouslySetInnerHTML={{ __html: slide.html }} />
               <figcaption>
                 <span className="quote-name">{slide.name}</span>
                 <span className="quote-title">{slide.title}</span>

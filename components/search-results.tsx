@@ -1,14 +1,12 @@
 import Link from 'next/link';
-import type { Verdict } from '@/lib/content/schemas';
-import { VERDICT_LABELS } from '@/lib/content/verdicts';
-import { formatMonth, formatShortDate } from '@/lib/format';
-import { searchPath } from '@/lib/paths';
-import type { SearchFilters, SearchHit, SearchKind, SearchResults, TextPart } from '@/lib/search';
+import { formatMonth, formatNumber, formatShortDate } from '@/lib/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
+import { pathsFor } from '@/lib/paths';
+import type { SearchFilters, SearchHit, SearchResults, TextPart } from '@/lib/search';
 import { SearchPagination } from './search-pagination';
 import styles from './search.module.css';
 import { VerdictBadge } from './verdict-badge';
-
-const KIND_LABELS: Record<SearchKind, string> = { profile: 'Country profile', entry: 'CrisisWatch month', quote: 'Quote' };
 
 type Props = {
   q: string;
@@ -17,35 +15,39 @@ type Props = {
   countryName?: string;
   results: SearchResults;
   pageSize: number;
+  locale: Locale;
 };
 
-export function SearchResultList({ q, filters, countryName, results, pageSize }: Props) {
+export function SearchResultList({ q, filters, countryName, results, pageSize, locale }: Props) {
+  const words = messages(locale).search;
+  const paths = pathsFor(locale);
   const outOfRange = results.total > 0 && results.page > results.pageCount;
   return (
     <section aria-labelledby="results-heading">
-      <h2 id="results-heading">Results</h2>
+      <h2 id="results-heading">{words.results}</h2>
       <p className={styles.status} role="status">
-        {describe(q, filters, countryName, results)}
+        {describe(q, filters, countryName, results, locale)}
       </p>
-      {results.total === 0 && <EmptyAdvice filtered={Boolean(filters.country || filters.verdict)} q={q} noTerms={results.noTerms} />}
+      {results.total === 0 && <EmptyAdvice filtered={Boolean(filters.country || filters.verdict)} q={q} noTerms={results.noTerms} locale={locale} />}
       {outOfRange && (
         <p className={styles.advice}>
-          There is no page {results.page}. <Link href={searchPath({ q, ...filters })}>Go to the first page of results</Link>.
+          {words.noPage(results.page)}
+          <Link href={paths.search({ q, ...filters })}>{words.firstPage}</Link>.
         </p>
       )}
       {results.hits.length > 0 && (
         <ol className={styles.results} start={(results.page - 1) * pageSize + 1}>
           {results.hits.map((hit) => (
-            <Result key={hit.id} hit={hit} />
+            <Result key={hit.id} hit={hit} locale={locale} />
           ))}
         </ol>
       )}
-      {!outOfRange && <SearchPagination page={results.page} pageCount={results.pageCount} hrefFor={(page) => searchPath({ q, ...filters }, page)} />}
+      {!outOfRange && <SearchPagination page={results.page} pageCount={results.pageCount} hrefFor={(page) => paths.search({ q, ...filters }, page)} locale={locale} />}
     </section>
   );
 }
 
-function Result({ hit }: { hit: SearchHit }) {
+function Result({ hit, locale }: { hit: SearchHit; locale: Locale }) {
   return (
     <li className={styles.result}>
       <h3>
@@ -54,10 +56,10 @@ function Result({ hit }: { hit: SearchHit }) {
         </Link>
       </h3>
       <p className={styles.meta}>
-        <span className={styles.kind}>{KIND_LABELS[hit.kind]}</span>
+        <span className={styles.kind}>{messages(locale).search.kinds[hit.kind]}</span>
         {hit.kind !== 'profile' && <span>{hit.country.name}</span>}
-        {hit.date && <time dateTime={hit.date}>{hit.kind === 'entry' ? formatMonth(hit.date) : formatShortDate(hit.date)}</time>}
-        {hit.verdict && <VerdictBadge verdict={hit.verdict} />}
+        {hit.date && <time dateTime={hit.date}>{hit.kind === 'entry' ? formatMonth(hit.date, locale) : formatShortDate(hit.date, locale)}</time>}
+        {hit.verdict && <VerdictBadge verdict={hit.verdict} locale={locale} />}
       </p>
       {hit.snippet.length > 0 && (
         <p className={styles.snippet}>
@@ -73,19 +75,20 @@ function Marked({ parts }: { parts: TextPart[] }) {
   return parts.map((part, index) => (part.type === 'mark' ? <mark key={index}>{part.text}</mark> : part.text));
 }
 
-function EmptyAdvice({ q, filtered, noTerms }: { q: string; filtered: boolean; noTerms: boolean }) {
-  if (noTerms) {
-    return <p className={styles.advice}>Words as common as “the” or “and” are not searched: add a name, a place or a month.</p>;
-  }
+function EmptyAdvice({ q, filtered, noTerms, locale }: { q: string; filtered: boolean; noTerms: boolean; locale: Locale }) {
+  const words = messages(locale).search;
+  if (noTerms) return <p className={styles.advice}>{words.commonWords}</p>;
+  const [everywhere, instead] = words.everywhere;
   return (
     <div className={styles.advice}>
-      <p>Some ways to find what you are looking for:</p>
+      <p>{words.advice}</p>
       <ul>
-        <li>Check the spelling, or try another word for the same thing.</li>
-        <li>Use fewer words, or more general ones: a country, a place, a month such as “February 2023”.</li>
+        <li>{words.spelling}</li>
+        <li>{words.fewer}</li>
         {filtered && (
           <li>
-            <Link href={searchPath({ q })}>Search every country and verdict</Link> instead.
+            <Link href={pathsFor(locale).search({ q })}>{everywhere}</Link>
+            {instead}
           </li>
         )}
       </ul>
@@ -93,15 +96,15 @@ function EmptyAdvice({ q, filtered, noTerms }: { q: string; filtered: boolean; n
   );
 }
 
-function describe(q: string, filters: SearchFilters, countryName: string | undefined, results: SearchResults): string {
-  const scope = [countryName ? `in ${countryName}` : undefined, filters.verdict ? `among months of ${verdictWords(filters.verdict)}` : undefined]
+function describe(q: string, filters: SearchFilters, countryName: string | undefined, results: SearchResults, locale: Locale): string {
+  const words = messages(locale);
+  const search = words.search;
+  const scope = [countryName ? search.inCountry(countryName) : undefined, filters.verdict ? search.amongVerdict(words.verdicts.labels[filters.verdict].toLowerCase()) : undefined]
     .filter(Boolean)
     .join(', ');
-  const about = `for “${q}”${scope ? ` ${scope}` : ''}`;
-  if (results.total === 0) return `No results ${about}.`;
-  const count = `${results.total.toLocaleString('en-GB')} ${results.total === 1 ? 'result' : 'results'}`;
-  const found = results.matchedAllWords ? `${count} ${about}` : `No result has every word; ${count} ${about} have some of them`;
-  return results.pageCount > 1 && results.page <= results.pageCount ? `${found}; page ${results.page} of ${results.pageCount}.` : `${found}.`;
+  const about = search.about(q, scope);
+  if (results.total === 0) return search.none(about);
+  const count = search.count(formatNumber(results.total, locale), results.total === 1);
+  const found = results.matchedAllWords ? search.found(count, about) : search.some(count, about);
+  return results.pageCount > 1 && results.page <= results.pageCount ? search.pageOf(found, results.page, results.pageCount) : search.done(found);
 }
-
-const verdictWords = (verdict: Verdict) => VERDICT_LABELS[verdict].toLowerCase();

@@ -1,26 +1,34 @@
 import Link from 'next/link';
-import { COUNTRIES_PATH, MONTH_INDEX_PATH, VERDICTS_GUIDE_PATH } from '@/lib/paths';
+import type { Locale } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
+import { pathsFor } from '@/lib/paths';
 
 /** Beside the results: how the search reads a query, and the ways to browse instead. */
-export function SearchTips() {
+export function SearchTips({ locale }: { locale: Locale }) {
+  const words = messages(locale);
+  const paths = pathsFor(locale);
+  const [countries, byRegion] = words.search.browseCountries;
+  const [months, acrossCountries] = words.search.browseMonths;
   return (
     <aside className="side-column search-tips" aria-labelledby="search-tips-heading">
-      <h2 id="search-tips-heading">How search works</h2>
+      <h2 id="search-tips-heading">{words.search.tipsHeading}</h2>
       <ul>
-        <li>It looks through every country profile, every CrisisWatch month and every expert quote.</li>
-        <li>A result has every word you typed (when none has them all, those with some are shown), and a spelling mistake or two is forgiven.</li>
-        <li>A month such as “February 2023” finds that month’s entries.</li>
+        {words.search.tips.map((tip) => (
+          <li key={tip}>{tip}</li>
+        ))}
       </ul>
-      <h2>Or browse</h2>
+      <h2>{words.search.browseHeading}</h2>
       <ul>
         <li>
-          <Link href={COUNTRIES_PATH}>Every country</Link>, by region
+          <Link href={paths.countries}>{countries}</Link>
+          {byRegion}
         </li>
         <li>
-          <Link href={MONTH_INDEX_PATH}>CrisisWatch month by month</Link>, across countries
+          <Link href={paths.months}>{months}</Link>
+          {acrossCountries}
         </li>
         <li>
-          <Link href={VERDICTS_GUIDE_PATH}>What verdicts and alerts mean</Link>
+          <Link href={paths.verdictsGuide}>{words.verdicts.guideLink}</Link>
         </li>
       </ul>
     </aside>

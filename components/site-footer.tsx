@@ -1,29 +1,32 @@
 import Link from 'next/link';
-import { ABOUT_PATH, siteFeedPath, VERDICTS_GUIDE_PATH } from '@/lib/paths';
-import { UI } from '@/lib/ui-strings';
+import type { Locale } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
+import { pathsFor } from '@/lib/paths';
 
 /** Every page's footer: who publishes the site and how to read it, and its feed and sitemap. */
-export function SiteFooter({ siteName }: { siteName: string }) {
+export function SiteFooter({ siteName, locale }: { siteName: string; locale: Locale }) {
+  const t = messages(locale);
+  const paths = pathsFor(locale);
   return (
     <footer className="site-footer">
       <div className="wrap">
-        <nav aria-label={UI.footerNavigation}>
+        <nav aria-label={t.frame.footerNavigation}>
           <ul className="footer-links">
             <li>
-              <Link href={ABOUT_PATH}>About {siteName}</Link>
+              <Link href={paths.about}>{t.frame.about(siteName)}</Link>
             </li>
             <li>
-              <Link href={VERDICTS_GUIDE_PATH}>What verdicts and alerts mean</Link>
+              <Link href={paths.verdictsGuide}>{t.verdicts.guideLink}</Link>
             </li>
             <li>
-              <a href={siteFeedPath()}>Atom feed of every briefing</a>
+              <a href={paths.siteFeed}>{t.frame.siteFeed}</a>
             </li>
             <li>
-              <a href="/sitemap.xml">Sitemap</a>
+              <a href="/sitemap.xml">{t.frame.sitemap}</a>
             </li>
           </ul>
         </nav>
-        <p>{siteName}: where each conflict stands this month, from Crisis Group’s CrisisWatch.</p>
+        <p>{t.site.tagline(siteName)}</p>
       </div>
     </footer>
   );

@@ -1,22 +1,29 @@
 import Link from 'next/link';
-import { SITE_SECTIONS, type SiteSection } from '@/lib/site-sections';
-import { UI } from '@/lib/ui-strings';
+import { LOCALES, type Locale } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
+import { pathsFor } from '@/lib/paths';
+import { siteSections, type SiteSection } from '@/lib/site-sections';
+import { LanguageSwitch } from './language-switch';
 
 /**
- * The header on every page: the site's name (home), the sections, and the search form (a plain
- * GET form, so it works without JavaScript). `current` marks the section the page belongs to,
- * in words for assistive technology (`aria-current`) and by an underline, not by colour alone.
+ * The header on every page: the site's name (home), the sections, the other languages, and the
+ * search form (a plain GET form, so it works without JavaScript). `current` marks the section the
+ * page belongs to, in words for assistive technology (`aria-current`) and by an underline, not
+ * by colour alone.
  */
-export function SiteHeader({ siteName, current }: { siteName: string; current?: SiteSection }) {
+export function SiteHeader({ siteName, current, locale }: { siteName: string; current?: SiteSection; locale: Locale }) {
+  const t = messages(locale).frame;
+  const paths = pathsFor(locale);
+  const others = LOCALES.filter((other) => other !== locale).map((other) => ({ locale: other, name: messages(other).language.name, label: messages(other).language.readIn }));
   return (
     <header className="site-header">
       <div className="wrap site-header-inner">
-        <Link className="site-name" href="/">
+        <Link className="site-name" href={paths.home}>
           {siteName}
         </Link>
-        <nav aria-label={UI.mainNavigation} className="site-nav">
+        <nav aria-label={t.mainNavigation} className="site-nav">
           <ul>
-            {SITE_SECTIONS.map((section) => (
+            {siteSections(locale).map((section) => (
               <li key={section.id}>
                 <Link href={section.path} aria-current={section.id === current ? 'page' : undefined}>
                   {section.label}
@@ -25,12 +32,13 @@ export function SiteHeader({ siteName, current }: { siteName: string; current?: 
             ))}
           </ul>
         </nav>
-        <form className="header-search" role="search" action="/search" method="get">
+        <LanguageSwitch languages={others} label={t.languages} />
+        <form className="header-search" role="search" action={paths.search()} method="get">
           <label htmlFor="header-search-q" className="visually-hidden">
-            {UI.searchLabel}
+            {t.searchLabel}
           </label>
-          <input id="header-search-q" name="q" type="search" placeholder={UI.searchPlaceholder} autoComplete="off" />
-          <button type="submit">{UI.searchButton}</button>
+          <input id="header-search-q" name="q" type="search" placeholder={t.searchLabel} autoComplete="off" />
+          <button type="submit">{t.searchButton}</button>
         </form>
       </div>
     </header>

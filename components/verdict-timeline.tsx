@@ -1,6 +1,7 @@
 import type { VerdictHistory } from '@/lib/content/verdict-history';
 import { ALERTS, VERDICTS } from '@/lib/content/schemas';
-import { ALERT_LABELS, VERDICT_LABELS } from '@/lib/content/verdicts';
+import type { Locale } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
 import { TimelineKeys } from './timeline-keys';
 import { VerdictsGuideLink } from './verdict-badge';
 import { AlertShape, ShapeIcon, VerdictShape } from './verdict-shapes';
@@ -8,7 +9,6 @@ import { AlertShape, ShapeIcon, VerdictShape } from './verdict-shapes';
 const CELL = 26;
 const LABEL_WIDTH = 46;
 const HEADER_HEIGHT = 20;
-const MONTH_INITIALS = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'];
 
 /**
  * Every month of a country as a calendar: one row a year, one mark a month, each mark a link to
@@ -17,20 +17,21 @@ const MONTH_INITIALS = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', '
  * costs a keyboard reader one Tab stop (arrow keys move within it, TimelineKeys), and a skip link
  * passes it without JavaScript.
  */
-export function VerdictTimeline({ history, headingId }: { history: VerdictHistory; headingId: string }) {
+export function VerdictTimeline({ history, headingId, locale }: { history: VerdictHistory; headingId: string; locale: Locale }) {
   if (history.marks.length === 0) return null;
+  const t = messages(locale);
   const width = LABEL_WIDTH + CELL * 12;
   const height = HEADER_HEIGHT + CELL * history.years.length;
   const newest = history.marks[0]!;
   const oldest = history.marks.at(-1)!;
-  const summary = history.marks.length === 1 ? `1 month: ${newest.label}` : `${history.marks.length} months, ${oldest.label} to ${newest.label}`;
+  const summary = t.timeline.summary(history.marks.length, oldest.label, newest.label);
   const after = `${headingId}-after-chart`;
   return (
     <div className="timeline">
       <p className="timeline-summary">{summary}</p>
-      <TimelineLegend />
+      <TimelineLegend locale={locale} />
       <a className="skip-chart" href={`#${after}`}>
-        Skip the chart
+        {t.timeline.skip}
       </a>
       <TimelineKeys>
         <svg
@@ -41,9 +42,9 @@ export function VerdictTimeline({ history, headingId }: { history: VerdictHistor
           aria-labelledby={headingId}
           aria-describedby={`${headingId}-summary`}
         >
-          <desc id={`${headingId}-summary`}>{`Verdict history, ${summary}. Each mark links to its month's entry; the arrow keys move between months.`}</desc>
+          <desc id={`${headingId}-summary`}>{t.timeline.description(summary)}</desc>
           <g aria-hidden="true" className="timeline-axis">
-            {MONTH_INITIALS.map((initial, index) => (
+            {t.timeline.monthInitials.map((initial, index) => (
               <text key={index} x={LABEL_WIDTH + CELL * index + CELL / 2} y={14} textAnchor="middle">
                 {initial}
               </text>
@@ -78,20 +79,20 @@ export function VerdictTimeline({ history, headingId }: { history: VerdictHistor
       <span id={after} tabIndex={-1} />
       <div className="timeline-table">
         <table>
-          <caption>Verdict history, {summary}</caption>
+          <caption>{t.timeline.caption(summary)}</caption>
           <thead>
             <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">Alerts</th>
+              <th scope="col">{t.timeline.month}</th>
+              <th scope="col">{t.month.columns.verdict}</th>
+              <th scope="col">{t.month.columns.alerts}</th>
             </tr>
           </thead>
           <tbody>
             {history.marks.map((mark) => (
               <tr key={mark.month}>
                 <th scope="row">{mark.label}</th>
-                <td>{VERDICT_LABELS[mark.verdict]}</td>
-                <td>{mark.alerts.length > 0 ? mark.alerts.map((alert) => ALERT_LABELS[alert]).join(', ') : 'None'}</td>
+                <td>{t.verdicts.labels[mark.verdict]}</td>
+                <td>{mark.alerts.length > 0 ? mark.alerts.map((alert) => t.verdicts.alerts[alert]).join(', ') : t.verdicts.none}</td>
               </tr>
             ))}
           </tbody>
@@ -101,15 +102,16 @@ export function VerdictTimeline({ history, headingId }: { history: VerdictHistor
   );
 }
 
-function TimelineLegend() {
+function TimelineLegend({ locale }: { locale: Locale }) {
+  const t = messages(locale).verdicts;
   return (
-    <ul className="timeline-legend" aria-label="Key">
+    <ul className="timeline-legend" aria-label={t.key}>
       {VERDICTS.map((verdict) => (
         <li key={verdict}>
           <ShapeIcon>
             <VerdictShape verdict={verdict} />
           </ShapeIcon>
-          {VERDICT_LABELS[verdict]}
+          {t.labels[verdict]}
         </li>
       ))}
       {ALERTS.map((alert) => (
@@ -117,11 +119,11 @@ function TimelineLegend() {
           <ShapeIcon>
             <AlertShape alert={alert} centred />
           </ShapeIcon>
-          {ALERT_LABELS[alert]}
+          {t.alerts[alert]}
         </li>
       ))}
       <li>
-        <VerdictsGuideLink />
+        <VerdictsGuideLink locale={locale} />
       </li>
     </ul>
   );

@@ -1,31 +1,49 @@
 import type { Metadata } from 'next';
 import { getSettings } from './config/settings';
-import { countryFeedPath, siteFeedPath } from './paths';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/locales';
+import { messages } from './i18n/messages';
+import { localizePath, pathsFor } from './paths';
 
 type PageMetadataInput = {
+  locale: Locale;
   title: string;
   description: string;
-  /** Site-relative path; resolved against SITE_URL through the layout's metadataBase. */
+  /** The page's path in English (unprefixed); each language's address is built from it. */
   path: string;
   type?: 'website' | 'article';
   publishedTime?: string;
   /** The country whose feed the page links to, beside the site's feed. */
   feed?: { slug: string; name: string };
-  /** A share image of the page's own; the site-wide one otherwise. */
+  /** A share image of the page's own (an English path, as `path`); the site-wide one otherwise. */
   image?: string;
 };
 
-/** Title, description, canonical URL, feeds and Open Graph tags, the same way on every page. */
-export function pageMetadata({ title, description, path, type = 'website', publishedTime, feed, image }: PageMetadataInput): Metadata {
+/**
+ * Title, description, canonical URL in the page's language, its address in every language
+ * (hreflang, with English as x-default), feeds and Open Graph tags, the same way on every page.
+ */
+export function pageMetadata({ locale, title, description, path, type = 'website', publishedTime, feed, image }: PageMetadataInput): Metadata {
   const { SITE_NAME: siteName } = getSettings();
-  const images = [{ url: image ?? '/opengraph-image', width: 1200, height: 630, alt: image ? title : `${siteName}: where each conflict stands this month` }];
-  const openGraph = { title, description, url: path, siteName, locale: 'en_GB', images };
-  const feeds = [{ url: siteFeedPath(), title: `${siteName}: all CrisisWatch entries` }];
-  if (feed) feeds.unshift({ url: countryFeedPath(feed.slug), title: `${siteName}: CrisisWatch ${feed.name}` });
+  const t = messages(locale);
+  const paths = pathsFor(locale);
+  const url = localizePath(locale, path);
+  const images = [{ url: localizePath(locale, image ?? '/opengraph-image'), width: 1200, height: 630, alt: image ? title : t.site.imageAlt(siteName) }];
+  const openGraph = {
+    title,
+    description,
+    url,
+    siteName,
+    locale: t.language.ogLocale,
+    alternateLocale: LOCALES.filter((other) => other !== locale).map((other) => messages(other).language.ogLocale),
+    images,
+  };
+  const feeds = [{ url: paths.siteFeed, title: t.site.siteFeedTitle(siteName) }];
+  if (feed) feeds.unshift({ url: paths.countryFeed(feed.slug), title: t.site.countryFeedTitle(siteName, feed.name) });
+  const languages = Object.fromEntries([...LOCALES.map((other) => [other, localizePath(other, path)]), ['x-default', localizePath(DEFAULT_LOCALE, path)]]);
   return {
     title,
     description,
-    alternates: { canonical: path, types: { 'application/atom+xml': feeds } },
+    alternates: { canonical: url, languages, types: { 'application/atom+xml': feeds } },
     openGraph: type === 'article' ? { ...openGraph, type, publishedTime } : { ...openGraph, type },
     twitter: { card: 'summary_large_image', title, description, images },
   };

@@ -1,12 +1,14 @@
-import { COUNTRIES_PATH, MONTH_INDEX_PATH, SEARCH_PATH, SUBSCRIBE_PATH } from './paths';
-import { UI } from './ui-strings';
+import type { Locale } from './i18n/locales';
+import { messages } from './i18n/messages';
+import { pathsFor } from './paths';
 
 /** The sections the site's navigation names, in order; a page's group layout says which it is in. */
-export const SITE_SECTIONS = [
-  { id: 'countries', path: COUNTRIES_PATH, label: UI.sections.countries },
-  { id: 'crisiswatch', path: MONTH_INDEX_PATH, label: UI.sections.crisiswatch },
-  { id: 'search', path: SEARCH_PATH, label: UI.sections.search },
-  { id: 'subscribe', path: SUBSCRIBE_PATH, label: UI.sections.subscribe },
-] as const;
+export const SITE_SECTIONS = ['countries', 'crisiswatch', 'search', 'subscribe'] as const;
+export type SiteSection = (typeof SITE_SECTIONS)[number];
 
-export type SiteSection = (typeof SITE_SECTIONS)[number]['id'];
+/** Each section's address and name in `locale`. */
+export function siteSections(locale: Locale): { id: SiteSection; path: string; label: string }[] {
+  const paths = pathsFor(locale);
+  const sectionPaths: Record<SiteSection, string> = { countries: paths.countries, crisiswatch: paths.months, search: paths.search(), subscribe: paths.subscribe };
+  return SITE_SECTIONS.map((id) => ({ id, path: sectionPaths[id], label: messages(locale).frame.sections[id] }));
+}

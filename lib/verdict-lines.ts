@@ -1,7 +1,8 @@
-import { addMonths, format, parseISO } from 'date-fns';
 import type { CrisisWatchEntry } from './content';
-import { ALERT_ENCODING, ALERT_LABELS, VERDICT_ENCODING, VERDICT_LABELS, type Encoding } from './content/verdicts';
-import { formatMonth } from './format';
+import { ALERT_ENCODING, VERDICT_ENCODING, type Encoding } from './content/verdicts';
+import { formatMonth, nextMonth } from './format';
+import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
+import { messages } from './i18n/messages';
 
 /**
  * A verdict or an alert where no page is around it (mail, share images): what it is about
@@ -9,21 +10,20 @@ import { formatMonth } from './format';
  */
 export type VerdictLine = { heading: string; name: string; encoding: Encoding };
 
-/** Verdicts look back at the month of the entry; alerts look ahead to the month after it. */
-export function verdictLines(entry: Pick<CrisisWatchEntry, 'month' | 'verdict' | 'alerts'>): VerdictLine[] {
+/**
+ * Verdicts look back at the month of the entry; alerts look ahead to the month after it. English
+ * unless told, so the share images, which pass no language yet, keep their words.
+ */
+export function verdictLines(entry: Pick<CrisisWatchEntry, 'month' | 'verdict' | 'alerts'>, locale: Locale = DEFAULT_LOCALE): VerdictLine[] {
+  const t = messages(locale).verdicts;
   return [
-    { heading: `Trends in ${formatMonth(entry.month)}`, name: VERDICT_LABELS[entry.verdict], encoding: VERDICT_ENCODING[entry.verdict] },
-    ...entry.alerts.map((alert) => ({ heading: `Outlook for ${formatMonth(monthAfter(entry.month))}`, name: ALERT_LABELS[alert], encoding: ALERT_ENCODING[alert] })),
+    { heading: t.trendsIn(formatMonth(entry.month, locale)), name: t.labels[entry.verdict], encoding: VERDICT_ENCODING[entry.verdict] },
+    ...entry.alerts.map((alert) => ({ heading: t.outlookFor(formatMonth(nextMonth(entry.month), locale)), name: t.alerts[alert], encoding: ALERT_ENCODING[alert] })),
   ];
 }
 
 /** `▬ Unchanged Situation`: the symbol survives a mail client that shows no image and plain text. */
 export const symbolAndName = (line: VerdictLine) => `${line.encoding.symbol} ${line.name}`;
 
-/** `Trends in February 2023: ▬ Unchanged Situation` */
-export const verdictLineText = (line: VerdictLine) => `${line.heading}: ${symbolAndName(line)}`;
-
-/** `2023-02` → `2023-03` */
-function monthAfter(month: string): string {
-  return format(addMonths(parseISO(`${month}-01`), 1), 'yyyy-MM');
-}
+/** `Trends in February 2023: ▬ Unchanged Situation`, with the colon as `locale` writes it. */
+export const verdictLineText = (line: VerdictLine, locale: Locale) => `${line.heading}${messages(locale).language.colon}${symbolAndName(line)}`;

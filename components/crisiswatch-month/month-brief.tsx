@@ -3,7 +3,9 @@ import { Fragment } from 'react';
 import { emptyGroupsLine } from '@/lib/crisiswatch/empty-groups';
 import type { MonthView } from '@/lib/crisiswatch/month-view';
 import { formatMonth } from '@/lib/format';
-import { MONTH_INDEX_PATH } from '@/lib/paths';
+import type { Locale } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
+import { pathsFor } from '@/lib/paths';
 import { MonthMap } from '../maps/month-map';
 import styles from './month.module.css';
 
@@ -11,20 +13,23 @@ import styles from './month.module.css';
  * The latest month in brief, for the home page: its map, each group that holds countries with its
  * count and countries (the map's words), and the empty groups in one line.
  */
-export function MonthBrief({ view }: { view: MonthView }) {
-  const month = formatMonth(view.month);
-  const nothing = emptyGroupsLine(view);
+export function MonthBrief({ view, locale }: { view: MonthView; locale: Locale }) {
+  const words = messages(locale);
+  const month = formatMonth(view.month, locale);
+  const nothing = emptyGroupsLine(view, locale);
   return (
     <section aria-labelledby="latest-month" className={styles.brief}>
-      <h2 id="latest-month">Latest CrisisWatch: {month}</h2>
-      <MonthMap label={`CrisisWatch, ${month}`} items={view.countries} />
+      <h2 id="latest-month">{words.home.latest(month)}</h2>
+      <MonthMap label={words.month.mapLabel(month)} items={view.countries} locale={locale} />
       <dl className={styles.briefGroups}>
         {view.groups
           .filter((group) => group.countries.length > 0)
           .map((group) => (
             <div key={group.id}>
               <dt>
-                {group.heading}: {group.countries.length}
+                {words.month.groups[group.id]}
+                {words.language.colon}
+                {group.countries.length}
               </dt>
               <dd>
                 {group.countries.map((country, index) => (
@@ -39,7 +44,7 @@ export function MonthBrief({ view }: { view: MonthView }) {
       </dl>
       {nothing && <p className={styles.none}>{nothing}</p>}
       <p className={styles.briefMore}>
-        <Link href={MONTH_INDEX_PATH}>{month} across all countries: every verdict and lead</Link>
+        <Link href={pathsFor(locale).months}>{words.home.acrossAll(month)}</Link>
       </p>
     </section>
   );

@@ -1,4 +1,6 @@
 import { layOutLocator } from '@/lib/maps/locator-layout';
+import type { Locale } from '@/lib/i18n/locales';
+import { formatList, messages } from '@/lib/i18n/messages';
 import { MapLabels } from './map-labels';
 import styles from './maps.module.css';
 
@@ -8,8 +10,8 @@ import styles from './maps.module.css';
  * neighbours named on the map and, for every reader, in the sentence under it (which is also
  * the picture's description). Nothing without a map code.
  */
-export function LocatorMap({ name, iso3166 }: { name: string; iso3166?: string }) {
-  const layout = layOutLocator(name, iso3166);
+export function LocatorMap({ name, iso3166, locale }: { name: string; iso3166?: string; locale: Locale }) {
+  const layout = layOutLocator(name, iso3166, locale);
   if (!layout || !iso3166) return null;
   const id = `locator-${iso3166.toLowerCase()}`;
   return (
@@ -22,7 +24,7 @@ export function LocatorMap({ name, iso3166 }: { name: string; iso3166?: string }
           aria-labelledby={`${id}-title`}
           aria-describedby={`${id}-text`}
         >
-          <title id={`${id}-title`}>{`Map of ${name} and its neighbours`}</title>
+          <title id={`${id}-title`}>{messages(locale).maps.locatorTitle(name)}</title>
           <path className={styles.land} d={layout.land} />
           {layout.neighbours.map((neighbour) => (
             <path key={neighbour.name} className={styles.neighbour} d={neighbour.d} />
@@ -32,15 +34,13 @@ export function LocatorMap({ name, iso3166 }: { name: string; iso3166?: string }
         <MapLabels labels={layout.labels} width={layout.width} height={layout.height} />
       </div>
       <figcaption id={`${id}-text`} className={styles.caption}>
-        {bordersSentence(name, layout.neighbourNames)}
+        {bordersSentence(name, layout.neighbourNames, locale)}
       </figcaption>
     </figure>
   );
 }
 
-const list = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
-
-function bordersSentence(name: string, neighbours: readonly string[]): string {
-  if (neighbours.length === 0) return `${name} shares no land border with another country in the map data.`;
-  return `${name} borders ${list.format(neighbours)}.`;
+function bordersSentence(name: string, neighbours: readonly string[], locale: Locale): string {
+  const t = messages(locale).maps;
+  return neighbours.length === 0 ? t.noBorders(name) : t.borders(name, formatList(locale, neighbours));
 }

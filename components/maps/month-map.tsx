@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { VerdictsGuideLink } from '@/components/verdict-badge';
 import { AlertShape, ShapeIcon, VerdictShape } from '@/components/verdict-shapes';
 import { ALERTS, VERDICTS } from '@/lib/content/schemas';
-import { ALERT_LABELS, VERDICT_LABELS } from '@/lib/content/verdicts';
+import type { Locale } from '@/lib/i18n/locales';
+import { formatList, messages } from '@/lib/i18n/messages';
 import { hashOf } from '@/lib/maps/hash-of';
 import { layOutMonthMap, type MonthMapItem, type PlacedItem } from '@/lib/maps/month-map-layout';
 import { MapLabels } from './map-labels';
@@ -22,8 +23,9 @@ const DISC_RADIUS = 9;
  * explained by the key in words. Countries without a map shape are listed under the map; with
  * none to draw there is no map at all.
  */
-export function MonthMap({ label, items, description = 'Each country with an entry this month links to it.' }: { label: string; items: readonly MonthMapItem[]; description?: string }) {
-  const layout = layOutMonthMap(items);
+export function MonthMap({ label, items, description, locale }: { label: string; items: readonly MonthMapItem[]; description?: string; locale: Locale }) {
+  const layout = layOutMonthMap(items, locale);
+  const t = messages(locale);
   if (!layout) return null;
   // Ids from the label and links: two different maps on one page never share one.
   const prefix = `month-map-${hashOf([label, ...items.map((item) => item.href)].join('\n'))}`;
@@ -40,7 +42,7 @@ export function MonthMap({ label, items, description = 'Each country with an ent
           aria-labelledby={`${prefix}-caption`}
           aria-describedby={`${prefix}-desc`}
         >
-          <desc id={`${prefix}-desc`}>{description}</desc>
+          <desc id={`${prefix}-desc`}>{description ?? t.maps.monthDescription}</desc>
           <VerdictPatterns prefix={prefix} />
           {layout.sphere && <path className={styles.sphere} d={layout.sphere} aria-hidden="true" />}
           <path className={styles.land} d={layout.land} aria-hidden="true" />
@@ -50,8 +52,8 @@ export function MonthMap({ label, items, description = 'Each country with an ent
         </svg>
         <MapLabels labels={layout.labels} width={layout.width} height={layout.height} />
       </div>
-      <MonthMapKey prefix={prefix} />
-      {layout.missing.length > 0 && <p className={styles.note}>Not on the map: {layout.missing.map((item) => item.name).join(', ')}.</p>}
+      <MonthMapKey prefix={prefix} locale={locale} />
+      {layout.missing.length > 0 && <p className={styles.note}>{t.maps.notOnMap(formatList(locale, layout.missing.map((item) => item.name)))}</p>}
     </figure>
   );
 }
@@ -88,9 +90,10 @@ function Sign({ x, y, scale = 1, children }: { x: number; y: number; scale?: num
   );
 }
 
-function MonthMapKey({ prefix }: { prefix: string }) {
+function MonthMapKey({ prefix, locale }: { prefix: string; locale: Locale }) {
+  const t = messages(locale);
   return (
-    <ul className={styles.legend} aria-label="Key">
+    <ul className={styles.legend} aria-label={t.verdicts.key}>
       {VERDICTS.map((verdict) => (
         <li key={verdict}>
           <svg className={styles.swatch} viewBox="0 0 32 20" width="32" height="20" aria-hidden="true" focusable="false">
@@ -99,7 +102,7 @@ function MonthMapKey({ prefix }: { prefix: string }) {
               <VerdictShape verdict={verdict} />
             </Sign>
           </svg>
-          {VERDICT_LABELS[verdict]}
+          {t.verdicts.labels[verdict]}
         </li>
       ))}
       {ALERTS.map((alert) => (
@@ -108,17 +111,17 @@ function MonthMapKey({ prefix }: { prefix: string }) {
             <circle className={styles.signDisc} r={DISC_RADIUS} />
             <AlertShape alert={alert} centred />
           </ShapeIcon>
-          {ALERT_LABELS[alert]}
+          {t.verdicts.alerts[alert]}
         </li>
       ))}
       <li>
         <svg className={styles.swatch} viewBox="0 0 24 16" width="24" height="16" aria-hidden="true" focusable="false">
           <rect className={styles.land} x="1" y="1" width="22" height="14" />
         </svg>
-        No entry this month
+        {t.maps.noEntry}
       </li>
       <li>
-        <VerdictsGuideLink />
+        <VerdictsGuideLink locale={locale} />
       </li>
     </ul>
   );

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LOCALE } from '../i18n/locales';
 import { COMMON_HEADERS, CONTENT_CACHE_CONTROL, contentSecurityPolicy, PAGE_VARY } from '../server/response-policy';
 import { STATIC_ROUTES_FILE, type StaticRoute, type StaticRoutesManifest } from '../server/static-routes';
 
@@ -23,6 +24,11 @@ const ERROR_PAGES = ['/_not-found', '/_global-error'];
 const isInternal = (route: string) => route.split('/').some((segment) => segment.startsWith('_'));
 /** Where Next writes a prerendered page's HTML, relative to the build folder. */
 const pageFile = (route: string) => path.join('server', 'app', `${route === '/' ? '/index' : route}.html`);
+/**
+ * The address a route is served at: English pages are built under `/en` (app/[locale]) and
+ * served unprefixed (next.config.ts rewrites them), other languages keep their prefix.
+ */
+export const publicPath = (route: string) => (route === `/${DEFAULT_LOCALE}` ? '/' : route.startsWith(`/${DEFAULT_LOCALE}/`) ? route.slice(DEFAULT_LOCALE.length + 1) : route);
 /** Next's bookkeeping headers say nothing to a reader. */
 const isInternalHeader = (name: string) => name.startsWith('x-next');
 
@@ -43,7 +49,7 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
     if (isPage) {
       const file = pageFile(route);
       const html = await readFile(path.join(distDir, file), 'utf8');
-      routes[route] = {
+      routes[publicPath(route)] = {
         file,
         status,
         headers: {
@@ -56,7 +62,7 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
       pages += 1;
     } else {
       const headers = Object.fromEntries(Object.entries(entry.initialHeaders ?? {}).filter(([name]) => !isInternalHeader(name) && name !== 'cache-control'));
-      routes[route] = {
+      routes[publicPath(route)] = {
         file: path.join('server', 'app', `${route}.body`),
         status,
         headers: { 'content-type': 'application/octet-stream', ...headers, 'cache-control': CONTENT_CACHE_CONTROL },

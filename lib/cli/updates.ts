@@ -58,6 +58,8 @@ async function preview(slug: string, month: string): Promise<number> {
     entry: found.entry,
     // Not a real token: the links in a preview lead to "this link cannot be used".
     manageToken: 'preview-only-this-link-does-not-work-xxxxxx',
+    // As the outbox sends it: subscribers have no language yet.
+    locale: 'en',
   });
   const { raw } = await composeMessage(message);
   const dir = path.resolve(settings.MAIL_DIR, 'previews');

@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
+import type { Locale } from '../i18n/locales';
+import { messages } from '../i18n/messages';
 import { pageMetadata } from '../page-metadata';
-import { archivePath } from '../paths';
+import { pathsFor } from '../paths';
 import type { Country } from './load-content';
 
-export function archiveMetadata(country: Country, page: number): Metadata {
-  const pageSuffix = page > 1 ? `, page ${page}` : '';
+export function archiveMetadata(country: Country, page: number, locale: Locale): Metadata {
+  const t = messages(locale).archive;
   return pageMetadata({
-    title: `CrisisWatch ${country.name}: every month${pageSuffix}`,
-    description: `Every monthly CrisisWatch verdict and entry on ${country.name}, newest first, with the verdict history at a glance.`,
-    path: archivePath(country.slug, page),
+    locale,
+    title: page > 1 ? t.pageTitle(country.name, page) : t.title(country.name),
+    description: t.description(country.name, country.entries.length),
+    path: pathsFor('en').archive(country.slug, page),
     feed: country,
   });
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { CrisisWatchEntry } from './load-content';
+import { LOCALES, type Locale } from '../i18n/locales';
+import { messages } from '../i18n/messages';
 import { VERDICTS, type Verdict } from './schemas';
 
 /** Two years of months a page: short enough to scan, long enough that twenty years is ten pages. */
@@ -7,19 +9,23 @@ export const ARCHIVE_PAGE_SIZE = 24;
 
 export type ArchiveFilter = { verdict?: Verdict; from?: number; to?: number };
 
-const year = z.coerce
-  .number({ error: 'Choose a year' })
-  .int({ error: 'Choose a year' })
-  .min(1990, { error: 'Choose a year from 1990' })
-  .max(2100, { error: 'Choose a year up to 2100' });
+/** The archive's query string in one language's words: every field optional; an empty value means "any". */
+function querySchemasFor(locale: Locale) {
+  const errors = messages(locale).archive.errors;
+  const year = z.coerce
+    .number({ error: errors.year })
+    .int({ error: errors.year })
+    .min(1990, { error: errors.yearFrom })
+    .max(2100, { error: errors.yearTo });
+  return {
+    verdict: z.enum(VERDICTS, { error: errors.verdict }).optional(),
+    from: year.optional(),
+    to: year.optional(),
+    page: z.coerce.number({ error: errors.page }).int({ error: errors.page }).min(1, { error: errors.pageFrom }).default(1),
+  };
+}
 
-/** The archive's query string: every field optional; an empty value means "any". */
-const querySchemas = {
-  verdict: z.enum(VERDICTS, { error: 'Choose a verdict from the list' }).optional(),
-  from: year.optional(),
-  to: year.optional(),
-  page: z.coerce.number({ error: 'Choose a page number' }).int({ error: 'Choose a page number' }).min(1, { error: 'Pages start at 1' }).default(1),
-};
+const QUERY_SCHEMAS = new Map(LOCALES.map((locale) => [locale, querySchemasFor(locale)]));
 
 /** What the reader chose, as sent: the form shows it again even when it could not be applied. */
 export type ArchiveChoice = { verdict?: string; from?: string; to?: string };
@@ -30,14 +36,15 @@ export type ArchiveQuery = { chosen: ArchiveChoice } & (
 );
 
 /** Checks each field on its own, then the range, so every problem is reported at once. */
-export function parseArchiveQuery(searchParams: Record<string, string | string[] | undefined>): ArchiveQuery {
+export function parseArchiveQuery(searchParams: Record<string, string | string[] | undefined>, locale: Locale = 'en'): ArchiveQuery {
+  const querySchemas = QUERY_SCHEMAS.get(locale)!;
   const single = (key: string) => {
     const value = searchParams[key];
     const text = Array.isArray(value) ? value[0] : value;
     return text === undefined || text.trim() === '' ? undefined : text.trim();
   };
   const errors: { field: string; message: string }[] = [];
-  const check = <T>(field: keyof typeof querySchemas, schema: z.ZodType<T>): T | undefined => {
+  const check = <T>(field: keyof ReturnType<typeof querySchemasFor>, schema: z.ZodType<T>): T | undefined => {
     const result = schema.safeParse(single(field));
     if (result.success) return result.data;
     errors.push({ field, message: result.error.issues[0]?.message ?? 'Invalid value' });
@@ -47,7 +54,7 @@ export function parseArchiveQuery(searchParams: Record<string, string | string[]
   const from = check('from', querySchemas.from);
   const to = check('to', querySchemas.to);
   const page = check('page', querySchemas.page);
-  if (from !== undefined && to !== undefined && from > to) errors.push({ field: 'to', message: 'The end year must not be before the start year' });
+  if (from !== undefined && to !== undefined && from > to) errors.push({ field: 'to', message: messages(locale).archive.errors.range });
   const chosen: ArchiveChoice = { verdict: single('verdict'), from: single('from'), to: single('to') };
   if (errors.length > 0 || page === undefined) return { ok: false, errors, chosen };
   const filter: ArchiveFilter = {};

@@ -1,16 +1,21 @@
 import type { Country } from './load-content';
 import { toCsv } from '../csv';
-import { entryPath } from '../paths';
+import { DEFAULT_LOCALE } from '../i18n/locales';
+import { pathsFor } from '../paths';
 
 export type HistoryRow = { month: string; verdict: string; alerts: string[]; url: string };
 
-/** The verdict history as data, newest month first, with absolute URLs. */
+/**
+ * The verdict history as data, newest month first, with absolute URLs. The file is the same at
+ * every language's address (codes, not words), so its URLs are the English pages', the source's.
+ */
 export function getHistoryRows(country: Country, siteUrl: string): HistoryRow[] {
+  const paths = pathsFor(DEFAULT_LOCALE);
   return country.entries.map((entry) => ({
     month: entry.month,
     verdict: entry.verdict,
     alerts: [...entry.alerts],
-    url: `${siteUrl}${entryPath(country.slug, entry.month)}`,
+    url: `${siteUrl}${paths.entry(country.slug, entry.month)}`,
   }));
 }
 

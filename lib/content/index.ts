@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { getSettings } from '../config/settings';
 import { watchContent } from './content-watch';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
 import { loadContent, type ContentTree, type Country, type CrisisWatchEntry } from './load-content';
+import { localizeTree } from './localize';
 
 export type { ContentTree, Country, CrisisWatchEntry, Quote } from './load-content';
 export { ContentValidationError, formatProblem, type ContentProblem } from './problems';
@@ -54,13 +56,30 @@ export function getContent(contentDir: string = defaultContentDir()): Promise<Co
   return loadTree(contentDir);
 }
 
-export async function getCountries(contentDir?: string): Promise<Country[]> {
-  return (await getContent(contentDir)).countries;
+/** Each loaded tree in each language, built once (a reload loads a new tree, so this never goes stale). */
+const LOCALIZED = new WeakMap<ContentTree, Map<Locale, ContentTree>>();
+
+function inLocale(tree: ContentTree, locale: Locale): ContentTree {
+  if (locale === DEFAULT_LOCALE) return tree;
+  let byLocale = LOCALIZED.get(tree);
+  if (!byLocale) LOCALIZED.set(tree, (byLocale = new Map()));
+  let localized = byLocale.get(locale);
+  if (!localized) byLocale.set(locale, (localized = localizeTree(tree, locale)));
+  return localized;
 }
 
-export async function getCountry(slug: string, contentDir: string = defaultContentDir()): Promise<Country | undefined> {
+/** The tree as a reader of `locale` gets it: translated words where there are some, English (marked) elsewhere. */
+export async function getContentIn(locale: Locale, contentDir: string = defaultContentDir()): Promise<ContentTree> {
+  return inLocale(await getContent(contentDir), locale);
+}
+
+export async function getCountries(locale: Locale = DEFAULT_LOCALE, contentDir?: string): Promise<Country[]> {
+  return (await getContentIn(locale, contentDir)).countries;
+}
+
+export async function getCountry(slug: string, locale: Locale = DEFAULT_LOCALE, contentDir: string = defaultContentDir()): Promise<Country | undefined> {
   const tree = isDevelopment() ? (currentWholeTree(contentDir) ?? loadTree(contentDir, slug)) : getContent(contentDir);
-  return (await tree).countries.find((country) => country.slug === slug);
+  return inLocale(await tree, locale).countries.find((country) => country.slug === slug);
 }
 
 export type EntryInContext = {
@@ -71,8 +90,8 @@ export type EntryInContext = {
   next?: CrisisWatchEntry;
 };
 
-export async function getCrisisWatchEntry(slug: string, month: string, contentDir?: string): Promise<EntryInContext | undefined> {
-  const country = await getCountry(slug, contentDir);
+export async function getCrisisWatchEntry(slug: string, month: string, locale: Locale = DEFAULT_LOCALE, contentDir?: string): Promise<EntryInContext | undefined> {
+  const country = await getCountry(slug, locale, contentDir);
   if (!country) return undefined;
   const index = country.entries.findIndex((entry) => entry.month === month);
   if (index === -1) return undefined;

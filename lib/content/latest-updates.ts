@@ -1,10 +1,11 @@
 import { formatMonth } from '../format';
-import { countryPath, entryPath, quoteAnchor } from '../paths';
+import type { Locale } from '../i18n/locales';
+import { messages } from '../i18n/messages';
+import { pathsFor } from '../paths';
 import type { Country } from './load-content';
-import { VERDICT_LABELS } from './verdicts';
 
 export type LatestUpdate = {
-  kind: 'CrisisWatch' | 'In The News';
+  kind: 'crisiswatch' | 'news';
   /** ISO date used for ordering and shown to the reader. */
   date: string;
   title: string;
@@ -16,22 +17,23 @@ export type LatestUpdate = {
  * the last day its events cover; a quote by the day it was published. `except` leaves out the
  * page the list sits beside (an entry page does not list itself).
  */
-export function getLatestUpdates(country: Country, { limit = 5, except }: { limit?: number; except?: string } = {}): LatestUpdate[] {
+export function getLatestUpdates(country: Country, locale: Locale, { limit = 5, except }: { limit?: number; except?: string } = {}): LatestUpdate[] {
+  const t = messages(locale);
+  const paths = pathsFor(locale);
   const entries: LatestUpdate[] = country.entries.map((entry) => ({
-    kind: 'CrisisWatch',
+    kind: 'crisiswatch',
     date: entry.period.to,
-    title: `${country.name}, ${formatMonth(entry.month)}: ${VERDICT_LABELS[entry.verdict]}`,
-    href: entryPath(country.slug, entry.month),
+    title: `${country.name}, ${formatMonth(entry.month, locale)}${t.language.colon}${t.verdicts.labels[entry.verdict]}`,
+    href: paths.entry(country.slug, entry.month),
   }));
   const quotes: LatestUpdate[] = country.quotes.map((quote) => ({
-    kind: 'In The News',
+    kind: 'news',
     date: quote.date,
-    title: `${quote.name} in ${quote.outlet}`,
-    href: `${countryPath(country.slug)}#${quoteAnchor(quote.id)}`,
+    title: t.latest.quoteTitle(quote.name, quote.outlet),
+    href: paths.quote(country.slug, quote.id),
   }));
   return [...entries, ...quotes]
     .filter((update) => update.href !== except)
     .sort((a, b) => b.date.localeCompare(a.date))
     .slice(0, limit);
 }
-

@@ -5,7 +5,7 @@ import { getFileCache, hashOf, type FileCache } from './file-cache';
 import { linkCrossReferences } from './cross-references';
 import { checkInternalLinks, type LinkSource, type PageSource } from './internal-links';
 import { listContentRoutes, type ContentRoutes } from './list-content-routes';
-import type { Locale } from '../i18n/locales';
+import { DEFAULT_LOCALE, TRANSLATION_LOCALES, type Locale } from '../i18n/locales';
 import { iso3166Problem } from '../maps/country-codes';
 import { ContentValidationError, type ContentProblem } from './problems';
 import { readMarkdownFile } from './read-markdown-file';
@@ -142,13 +142,27 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   return { countries, warnings: sortProblems(loader.warnings), draftsLeftOut };
 }
 
-/** CrisisWatch's "(see Burkina Faso)" becomes a link wherever the tree has that country. */
+/**
+ * CrisisWatch's "(see Burkina Faso)" becomes a link wherever the tree has that country: in the
+ * English text to English pages, and in each translation ("(voir Guinée)") to that language's
+ * pages, by the names its readers see there.
+ */
 function linkEntriesCrossReferences(countries: Country[]): void {
-  const targets = countries.map((country) => ({ slug: country.slug, name: country.name, months: new Set(country.entries.map((entry) => entry.month)) }));
+  const months = new Map(countries.map((country) => [country.slug, new Set(country.entries.map((entry) => entry.month))]));
+  const targetsNamed = (nameOf: (country: Country) => string) => countries.map((country) => ({ slug: country.slug, name: nameOf(country), months: months.get(country.slug)! }));
+  const english = targetsNamed((country) => country.name);
+  // A country not translated yet keeps its English name on that language's pages.
+  const translated = new Map(TRANSLATION_LOCALES.map((locale) => [locale, targetsNamed((country) => country.translations?.[locale]?.name ?? country.name)]));
   for (const country of countries) {
     for (const entry of country.entries) {
-      entry.html = linkCrossReferences(entry.html, entry.month, targets);
-      entry.excerptHtml = linkCrossReferences(entry.excerptHtml, entry.month, targets);
+      entry.html = linkCrossReferences(entry.html, entry.month, english, DEFAULT_LOCALE);
+      entry.excerptHtml = linkCrossReferences(entry.excerptHtml, entry.month, english, DEFAULT_LOCALE);
+      for (const [locale, targets] of translated) {
+        const text = entry.translations?.[locale];
+        if (!text) continue;
+        text.html = linkCrossReferences(text.html, entry.month, targets, locale);
+        text.excerptHtml = linkCrossReferences(text.excerptHtml, entry.month, targets, locale);
+      }
     }
   }
 }

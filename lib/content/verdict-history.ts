@@ -1,8 +1,9 @@
 import { formatMonth } from '../format';
-import { entryPath } from '../paths';
+import type { Locale } from '../i18n/locales';
+import { verdictPhrase } from '../i18n/verdict-phrase';
+import { pathsFor } from '../paths';
 import type { Country, CrisisWatchEntry } from './load-content';
 import type { Alert, Verdict } from './schemas';
-import { ALERT_LABELS, VERDICT_LABELS } from './verdicts';
 
 export type HistoryMark = {
   month: string;
@@ -28,16 +29,21 @@ export type VerdictHistory = {
   marks: HistoryMark[];
 };
 
-export function toHistoryMark(country: string, entry: CrisisWatchEntry): HistoryMark {
-  const label = formatMonth(entry.month);
-  const alerts = entry.alerts.map((alert) => ALERT_LABELS[alert].toLowerCase());
-  const name = `${label}: ${VERDICT_LABELS[entry.verdict].toLowerCase()}${alerts.length > 0 ? `, ${alerts.join(', ')}` : ''}`;
-  return { month: entry.month, label, verdict: entry.verdict, alerts: entry.alerts, href: entryPath(country, entry.month), accessibleName: name };
+export function toHistoryMark(country: string, entry: Pick<CrisisWatchEntry, 'month' | 'verdict' | 'alerts'>, locale: Locale): HistoryMark {
+  const label = formatMonth(entry.month, locale);
+  return {
+    month: entry.month,
+    label,
+    verdict: entry.verdict,
+    alerts: entry.alerts,
+    href: pathsFor(locale).entry(country, entry.month),
+    accessibleName: verdictPhrase(locale, label, entry.verdict, entry.alerts),
+  };
 }
 
 /** Lays a country's months out as a calendar of years, the shape the timeline draws. */
-export function getVerdictHistory(country: Country): VerdictHistory {
-  const marks = country.entries.map((entry) => toHistoryMark(country.slug, entry));
+export function getVerdictHistory(country: Country, locale: Locale): VerdictHistory {
+  const marks = country.entries.map((entry) => toHistoryMark(country.slug, entry, locale));
   if (marks.length === 0) return { years: [], marks };
   const byMonth = new Map(marks.map((mark) => [mark.month, mark]));
   const years: HistoryYear[] = [];

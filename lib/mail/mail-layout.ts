@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html-escape';
+import type { Locale } from '../i18n/locales';
 
 /**
  * The frame every message shares: the site's name on the brand colour, as the site's header
@@ -23,12 +24,14 @@ export type MailFrame = {
   body: string;
   /** The footer's HTML (why this came, the links to leave). */
   footer: string;
+  /** The message's language, so a screen reader reads it with the right voice. */
+  lang: Locale;
 };
 
 export function mailHtml(frame: MailFrame): string {
   const { serif, small, brand, sans } = MAIL_STYLE;
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(frame.title)}</title></head>
+<html lang="${frame.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(frame.title)}</title></head>
 <body style="margin:0;padding:0;background:#f4f4f4;">
 ${preheaderHtml(frame.preheader)}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f4f4;"><tr><td align="center" style="padding:16px;">

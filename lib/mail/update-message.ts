@@ -1,8 +1,10 @@
 import type { Country, CrisisWatchEntry } from '../content';
-import { VERDICT_LABELS } from '../content/verdicts';
 import { formatMonth } from '../format';
 import { escapeHtml } from '../html-escape';
-import { entryPath, preferencesPath, unsubscribePath } from '../paths';
+import type { Locale } from '../i18n/locales';
+import { messages } from '../i18n/messages';
+import { verdictPhrase } from '../i18n/verdict-phrase';
+import { pathsFor } from '../paths';
 import { MAIL_STYLE, mailHtml, mailLink } from './mail-layout';
 import type { MailMessage } from './mail-transport';
 import { symbolAndName, verdictLines, verdictLineText, type VerdictLine } from '../verdict-lines';
@@ -19,11 +21,13 @@ export type UpdateInput = {
   entry: CrisisWatchEntry;
   /** The token of this message's unsubscribe and preferences links (only its hash is stored). */
   manageToken: string;
+  /** The subscriber's language: the message's words, and the pages its links open. */
+  locale: Locale;
 };
 
 /** `Mali, February 2023: Unchanged Situation` */
-export function updateSubject(country: Country, entry: CrisisWatchEntry): string {
-  return `${country.name}, ${formatMonth(entry.month)}: ${VERDICT_LABELS[entry.verdict]}`;
+export function updateSubject(country: Country, entry: CrisisWatchEntry, locale: Locale): string {
+  return verdictPhrase(locale, messages(locale).month.countryInMonth(country.name, formatMonth(entry.month, locale)), entry.verdict, [], { title: true });
 }
 
 /**
@@ -34,22 +38,27 @@ export function updateSubject(country: Country, entry: CrisisWatchEntry): string
  * and mail clients' unsubscribe buttons work per country.
  */
 export function updateMessage(input: UpdateInput): MailMessage {
-  const { country, entry, siteUrl } = input;
-  const month = formatMonth(entry.month);
-  const entryUrl = `${siteUrl}${entryPath(country.slug, entry.month)}`;
-  const leave = `${siteUrl}${unsubscribePath(input.manageToken)}`;
-  const preferences = `${siteUrl}${preferencesPath(input.manageToken)}`;
-  const subject = updateSubject(country, entry);
-  const eyebrow = `CrisisWatch · ${country.name}`;
-  const title = `${country.name}, ${month}`;
-  const lines = verdictLines(entry);
+  const { country, entry, siteUrl, locale } = input;
+  const paths = pathsFor(locale);
+  const { mail, language } = messages(locale);
+  const t = mail.update;
+  const { colon } = language;
+  const month = formatMonth(entry.month, locale);
+  const entryUrl = `${siteUrl}${paths.entry(country.slug, entry.month)}`;
+  const leave = `${siteUrl}${paths.unsubscribe(input.manageToken)}`;
+  const preferences = `${siteUrl}${paths.preferences(input.manageToken)}`;
+  const subject = updateSubject(country, entry, locale);
+  const eyebrow = t.eyebrow(country.name);
+  const title = t.title(country.name, month);
+  const lines = verdictLines(entry, locale);
+  const lineText = (line: VerdictLine) => verdictLineText(line, locale);
   // The months before this one too; a country's first month has no history to show.
-  const history = recentMonths(country, entry);
-  const historyHeading = `${country.name}, the last ${history.length} months`;
-  const readOn = `Read the ${month} entry for ${country.name} on the site`;
-  const why = `You receive this because you follow ${country.name} on ${input.siteName}.`;
-  const choose = 'Choose the countries you follow';
-  const unsubscribeAll = 'Unsubscribe from all email';
+  const history = recentMonths(country, entry, locale);
+  const historyHeading = t.historyHeading(country.name, history.length);
+  const readOn = t.readOn(country.name, month);
+  const why = t.why(country.name, input.siteName);
+  const choose = t.choose;
+  const unsubscribeAll = t.unsubscribeAll;
 
   const text = [
     input.siteName,
@@ -57,33 +66,33 @@ export function updateMessage(input: UpdateInput): MailMessage {
     '',
     title,
     '',
-    ...lines.map(verdictLineText),
+    ...lines.map(lineText),
     '',
     entry.lead,
     '',
     entry.text,
     '',
-    `${readOn}: ${entryUrl}`,
-    ...(history.length > 1 ? ['', `${historyHeading}:`, ...history.map((month) => [`${month.month}: ${symbolAndName(month.trends)}`, ...month.outlook.map(verdictLineText)].join(' · '))] : []),
+    `${readOn}${colon}${entryUrl}`,
+    ...(history.length > 1 ? ['', `${historyHeading}${colon.trimEnd()}`, ...history.map((month) => [`${month.month}${colon}${symbolAndName(month.trends)}`, ...month.outlook.map(lineText)].join(' · '))] : []),
     '',
     '--',
     why,
-    `${choose}: ${preferences}`,
-    `${unsubscribeAll}: ${leave}`,
+    `${choose}${colon}${preferences}`,
+    `${unsubscribeAll}${colon}${leave}`,
   ].join('\n');
 
   const { serif, small, sans } = MAIL_STYLE;
   const body = `<p style="margin:0 0 4px;${small}">${escapeHtml(eyebrow)}</p>
 <h1 style="margin:0 0 12px;font-size:24px;line-height:1.3;${serif}">${escapeHtml(title)}</h1>
-${lines.map((line) => `<p style="margin:0 0 6px;${sans}font-size:15px;font-weight:bold;color:#1a1a1a;">${verdictLineHtml(line)}</p>`).join('\n')}
+${lines.map((line) => `<p style="margin:0 0 6px;${sans}font-size:15px;font-weight:bold;color:#1a1a1a;">${verdictLineHtml(line, locale)}</p>`).join('\n')}
 <p style="margin:16px 0;font-size:17px;line-height:1.5;font-weight:bold;${serif}">${escapeHtml(entry.lead)}</p>
 <div style="font-size:16px;line-height:1.6;${serif}">${absoluteLinks(entry.html, siteUrl)}</div>
 <p style="margin:16px 0 20px;font-size:16px;${serif}">${mailLink(entryUrl, readOn)}</p>
 ${
   history.length > 1
-    ? `<p style="margin:0 0 4px;${small}font-weight:bold;">${escapeHtml(historyHeading)}:</p>
+    ? `<p style="margin:0 0 4px;${small}font-weight:bold;">${escapeHtml(`${historyHeading}${colon.trimEnd()}`)}</p>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 20px;">
-${history.map(historyRowHtml).join('\n')}
+${history.map((month) => historyRowHtml(month, locale)).join('\n')}
 </table>`
     : ''
 }`;
@@ -95,7 +104,7 @@ ${mailLink(preferences, choose)} · ${mailLink(leave, unsubscribeAll)}`;
     to: input.to,
     subject,
     text,
-    html: mailHtml({ title: subject, preheader: entry.lead, siteName: input.siteName, siteUrl, body, footer }),
+    html: mailHtml({ title: subject, preheader: entry.lead, siteName: input.siteName, siteUrl, body, footer, lang: locale }),
     headers: {
       'List-Unsubscribe': `<${leave}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -109,25 +118,25 @@ ${mailLink(preferences, choose)} · ${mailLink(leave, unsubscribeAll)}`;
 type HistoryMonth = { month: string; trends: VerdictLine; outlook: VerdictLine[] };
 
 /** The last months up to this entry, newest first: each month's verdict, and its alerts for the month after. */
-function recentMonths(country: Country, entry: CrisisWatchEntry): HistoryMonth[] {
+function recentMonths(country: Country, entry: CrisisWatchEntry, locale: Locale): HistoryMonth[] {
   return country.entries
     .filter((other) => other.month <= entry.month)
     .slice(0, HISTORY_MONTHS)
     .map((other) => {
-      const [trends, ...outlook] = verdictLines(other);
-      return { month: formatMonth(other.month), trends: trends!, outlook };
+      const [trends, ...outlook] = verdictLines(other, locale);
+      return { month: formatMonth(other.month, locale), trends: trends!, outlook };
     });
 }
 
 /** A row: the month, then its verdict and any outlook, each on a line of its own (phones are narrow). */
-function historyRowHtml({ month, trends, outlook }: HistoryMonth): string {
+function historyRowHtml({ month, trends, outlook }: HistoryMonth, locale: Locale): string {
   const { small } = MAIL_STYLE;
-  const lines = [colouredSymbolAndName(trends), ...outlook.map(verdictLineHtml)].join('<br>');
+  const lines = [colouredSymbolAndName(trends), ...outlook.map((line) => verdictLineHtml(line, locale))].join('<br>');
   return `<tr><td style="padding:0 12px 6px 0;vertical-align:top;white-space:nowrap;${small}">${escapeHtml(month)}</td><td style="padding:0 0 6px;vertical-align:top;${small}">${lines}</td></tr>`;
 }
 
 /** `Trends in February 2023: ▬ Unchanged Situation`, the symbol and name in their colour. */
-const verdictLineHtml = (line: VerdictLine) => `${escapeHtml(line.heading)}: ${colouredSymbolAndName(line)}`;
+const verdictLineHtml = (line: VerdictLine, locale: Locale) => `${escapeHtml(`${line.heading}${messages(locale).language.colon}`)}${colouredSymbolAndName(line)}`;
 
 /** `▬ Unchanged Situation` in its colour. */
 const colouredSymbolAndName = (line: VerdictLine) => `<span style="color:${line.encoding.colour};white-space:nowrap;">${escapeHtml(symbolAndName(line))}</span>`;

@@ -1,4 +1,6 @@
 import { geoContains } from 'd3-geo';
+import { countryNameIn } from '../i18n/country-names';
+import type { Locale } from '../i18n/locales';
 import { mapIdOf } from './country-codes';
 import { LABEL_PX, labelUnits } from './label-scale';
 import { closeUpFrame } from './fit-projection';
@@ -34,7 +36,7 @@ const COARSE_VIEW_RADIUS = (20 * Math.PI) / 180;
  * that shows its neighbours' borders; neighbours are those sharing a land border in Natural
  * Earth 1:50m. Undefined when the code has no shape.
  */
-export function layOutLocator(name: string, alpha3: string | undefined): LocatorLayout | undefined {
+export function layOutLocator(name: string, alpha3: string | undefined, locale: Locale): LocatorLayout | undefined {
   const id = mapIdOf(alpha3);
   if (id === undefined) return undefined;
   const fine = getWorldAtlas('50m');
@@ -48,8 +50,8 @@ export function layOutLocator(name: string, alpha3: string | undefined): Locator
   const neighbours = [...neighbourIds]
     .map(shapeOf)
     .filter((neighbour): neighbour is CountryShape => neighbour !== undefined)
-    .map((neighbour) => ({ name: neighbour.properties.name, shape: neighbour, d: frame.draw(neighbour) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+    .map((neighbour) => ({ name: countryNameIn(locale, neighbour.properties.id ?? '') ?? neighbour.properties.name, shape: neighbour, d: frame.draw(neighbour) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
   const inView = neighbours.filter((neighbour) => neighbour.d !== '');
   const others = shapesNear(atlas.shapes, frame).filter((other) => other.properties.id !== id && !neighbourIds.has(other.properties.id ?? ''));
   const [x, y] = frame.path.centroid(mainPartOf(shape));

@@ -1,7 +1,8 @@
 import { geoBounds, geoCentroid, geoDistance } from 'd3-geo';
 import type { Feature } from 'geojson';
 import type { Alert, Verdict } from '@/lib/content/schemas';
-import { ALERT_LABELS, VERDICT_LABELS } from '@/lib/content/verdicts';
+import type { Locale } from '@/lib/i18n/locales';
+import { verdictPhrase } from '@/lib/i18n/verdict-phrase';
 import { mapIdOf } from './country-codes';
 import { LABEL_PX, labelUnits } from './label-scale';
 import { closeUpFrame, collection, worldFrame, type MapFrame } from './fit-projection';
@@ -59,17 +60,11 @@ const SMALL_AREA = 60;
 const NARROWEST_PX = 260;
 const LABEL_SIZE = labelUnits(LABEL_PX.place, WIDTH, NARROWEST_PX);
 
-/** "Mali: deteriorated situation, conflict risk alert": the words the rest of the site uses. */
-export function accessibleNameOf(item: MonthMapItem): string {
-  const alerts = item.alerts.map((alert) => ALERT_LABELS[alert].toLowerCase());
-  return `${item.name}: ${VERDICT_LABELS[item.verdict].toLowerCase()}${alerts.length > 0 ? `, ${alerts.join(', ')}` : ''}`;
-}
-
 /**
  * The month's countries on one map: the region around them when they are near one another,
  * the world when they are continents apart. Undefined when no item has a shape.
  */
-export function layOutMonthMap(items: readonly MonthMapItem[]): MonthMapLayout | undefined {
+export function layOutMonthMap(items: readonly MonthMapItem[], locale: Locale): MonthMapLayout | undefined {
   const fine = getWorldAtlas('50m');
   const missing: MonthMapItem[] = [];
   const found: { item: MonthMapItem; id: string }[] = [];
@@ -99,7 +94,8 @@ export function layOutMonthMap(items: readonly MonthMapItem[]): MonthMapLayout |
       d: frame.draw(shape),
       centre: [round(x), round(y)],
       small: frame.path.area(shape) < SMALL_AREA,
-      accessibleName: accessibleNameOf(item),
+      // "Mali: deteriorated situation, conflict risk alert": the words the rest of the site uses.
+      accessibleName: verdictPhrase(locale, item.name, item.verdict, item.alerts),
     };
   });
   return {

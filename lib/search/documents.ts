@@ -1,7 +1,9 @@
 import type { ContentTree } from '../content';
 import type { Verdict } from '../content/schemas';
 import { formatMonth } from '../format';
-import { countryPath, entryPath, quoteAnchor } from '../paths';
+import type { Locale } from '../i18n/locales';
+import { messages } from '../i18n/messages';
+import { pathsFor } from '../paths';
 import { htmlToText } from './html-text';
 
 export const SEARCH_KINDS = ['profile', 'entry', 'quote'] as const;
@@ -25,15 +27,21 @@ export type SearchDocument = {
   verdict?: Verdict;
 };
 
-/** Every document of the tree, in the tree's order. The tree's HTML and text are read, never changed. */
-export function toSearchDocuments(tree: ContentTree): SearchDocument[] {
+/**
+ * Every document of the tree, in the tree's order, for readers of `locale` (the tree as
+ * localize.ts gives it to them): links to that language's pages, months in its words. The
+ * tree's HTML and text are read, never changed.
+ */
+export function toSearchDocuments(tree: ContentTree, locale: Locale): SearchDocument[] {
+  const paths = pathsFor(locale);
+  const t = messages(locale);
   return tree.countries.flatMap((country) => {
     const owner = { slug: country.slug, name: country.name };
     const profile: SearchDocument = {
       id: `profile:${country.slug}`,
       kind: 'profile',
       country: owner,
-      href: countryPath(country.slug),
+      href: paths.country(country.slug),
       title: country.name,
       lead: country.region.join(', '),
       body: htmlToText(country.profileHtml),
@@ -43,8 +51,8 @@ export function toSearchDocuments(tree: ContentTree): SearchDocument[] {
         id: `entry:${country.slug}:${entry.month}`,
         kind: 'entry',
         country: owner,
-        href: entryPath(country.slug, entry.month),
-        title: `${country.name}, ${formatMonth(entry.month)}`,
+        href: paths.entry(country.slug, entry.month),
+        title: t.month.countryInMonth(country.name, formatMonth(entry.month, locale)),
         lead: entry.lead,
         body: entry.text,
         date: entry.month,
@@ -56,7 +64,7 @@ export function toSearchDocuments(tree: ContentTree): SearchDocument[] {
         id: `quote:${country.slug}:${quote.id}`,
         kind: 'quote',
         country: owner,
-        href: `${countryPath(country.slug)}#${quoteAnchor(quote.id)}`,
+        href: paths.quote(country.slug, quote.id),
         title: `${quote.name}, ${quote.title}`,
         lead: quote.outlet,
         body: htmlToText(quote.html),

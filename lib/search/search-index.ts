@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { ContentTree } from '../content';
+import type { Locale } from '../i18n/locales';
 import { toSearchDocuments, type SearchDocument } from './documents';
 import { fuzzyFor, prefixFor, processTerm, tokenize } from './terms';
 
@@ -22,8 +23,9 @@ export type SearchIndex = {
   countries: { slug: string; name: string }[];
 };
 
-export function buildSearchIndex(tree: ContentTree): SearchIndex {
-  const documents = toSearchDocuments(tree).sort((a, b) => compare(b.date ?? '', a.date ?? '') || compare(a.id, b.id));
+/** The index of `tree` (the tree readers of `locale` get) for the search page in `locale`. */
+export function buildSearchIndex(tree: ContentTree, locale: Locale): SearchIndex {
+  const documents = toSearchDocuments(tree, locale).sort((a, b) => compare(b.date ?? '', a.date ?? '') || compare(a.id, b.id));
   const miniSearch = new MiniSearch<Indexed>({
     idField: 'rank',
     fields: FIELDS,
@@ -52,15 +54,21 @@ function compare(a: string, b: string): number {
  * globalThis, as the tree is, so every Next bundle that searches shares one.
  */
 const INDEXES = Symbol.for('crisis-briefings.search-indexes');
-type IndexHolder = { [INDEXES]?: WeakMap<ContentTree, SearchIndex> };
+// By language too: the English tree is its own English edition, and the documents' links differ.
+type IndexHolder = { [INDEXES]?: WeakMap<ContentTree, Map<Locale, SearchIndex>> };
 
-export function getSearchIndex(tree: ContentTree): SearchIndex {
+export function getSearchIndex(tree: ContentTree, locale: Locale): SearchIndex {
   const holder = globalThis as IndexHolder;
   const indexes = (holder[INDEXES] ??= new WeakMap());
-  let index = indexes.get(tree);
+  let byLocale = indexes.get(tree);
+  if (!byLocale) {
+    byLocale = new Map();
+    indexes.set(tree, byLocale);
+  }
+  let index = byLocale.get(locale);
   if (!index) {
-    index = buildSearchIndex(tree);
-    indexes.set(tree, index);
+    index = buildSearchIndex(tree, locale);
+    byLocale.set(locale, index);
   }
   return index;
 }

@@ -13,17 +13,20 @@ export const EMAIL_MAX_LENGTH = 254;
  */
 export const EMAIL_PATTERN = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]{0,62}\.)+[A-Za-z]{2,63}$/;
 
-export const EMAIL_MESSAGES = {
+/** The field's problems in one language (the page's dictionary gives them; English below). */
+export type EmailMessages = { missing: string; tooLong: string; malformed: string };
+
+export const EMAIL_MESSAGES: EmailMessages = {
   missing: 'Enter your email address',
   tooLong: `An email address has at most ${EMAIL_MAX_LENGTH} characters`,
   malformed: 'Enter an email address in the form name@example.org',
-} as const;
+};
 
 /** What is wrong with an address as typed (surrounding spaces are ignored, as the server trims), or undefined. */
-export function emailProblem(value: string): string | undefined {
+export function emailProblem(value: string, messages: EmailMessages = EMAIL_MESSAGES): string | undefined {
   const email = value.trim();
-  if (email.length === 0) return EMAIL_MESSAGES.missing;
-  if (email.length > EMAIL_MAX_LENGTH) return EMAIL_MESSAGES.tooLong;
-  if (!EMAIL_PATTERN.test(email)) return EMAIL_MESSAGES.malformed;
+  if (email.length === 0) return messages.missing;
+  if (email.length > EMAIL_MAX_LENGTH) return messages.tooLong;
+  if (!EMAIL_PATTERN.test(email)) return messages.malformed;
   return undefined;
 }

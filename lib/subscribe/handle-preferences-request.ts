@@ -1,7 +1,8 @@
 import { isStoreUnavailable } from '../db/store-gate';
-import { PREFERENCES_PATH } from '../paths';
+import { pathsFor } from '../paths';
 import type { SaveResult } from '../subscriptions/preferences';
 import { formProblem } from './form-problem';
+import { formLocale } from './form-locale';
 import { redirectToResult } from './handle-subscribe-request';
 import { plainText } from './plain-text';
 import { readFormBody } from './read-form-body';
@@ -22,7 +23,8 @@ export type PreferencesNotice = 'saved' | 'left';
 
 /**
  * The preferences form's POST: the countries ticked (or "leave everything"), for the owner of the
- * token in the form. Answers Post/Redirect/Get back to the page, which shows what is now stored.
+ * token in the form. Answers Post/Redirect/Get back to the page, in the language it was read in
+ * (the form's `locale` field), which shows what is now stored.
  */
 export async function handlePreferencesRequest(request: Request, deps: PreferencesDependencies): Promise<Response> {
   if (isCrossSite(request)) return plainText('Cross-site request refused.', 403);
@@ -42,10 +44,11 @@ export async function handlePreferencesRequest(request: Request, deps: Preferenc
     result = await deps.save(token, countries);
   } catch (error) {
     if (!isStoreUnavailable(error)) deps.log?.('preferences: could not save', error);
-    return redirectToResult('link-unavailable');
+    return redirectToResult('link-unavailable', {}, formLocale(form));
   }
-  if (result.state === 'invalid' || !token) return redirectToResult('invalid-link');
+  if (result.state === 'invalid' || !token) return redirectToResult('invalid-link', {}, formLocale(form));
   const notice: PreferencesNotice = result.preferences.countries.length === 0 ? 'left' : 'saved';
-  const query = new URLSearchParams({ token, notice });
-  return new Response(null, { status: 303, headers: { Location: `${PREFERENCES_PATH}?${query}` } });
+  const page = `${pathsFor(formLocale(form)).preferences(token)}&notice=${notice}`;
+  return new Response(null, { status: 303, headers: { Location: page } });
 }
+

@@ -1,4 +1,7 @@
 import { isStoreUnavailable, retryAfterFor } from '../db/store-gate';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales';
+import { messages } from '../i18n/messages';
+import { localizePath } from '../paths';
 import type { SubscriptionRequest } from '../subscriptions/subscriber-store';
 import { COUNTRY_MESSAGES } from './country-choice';
 import { EMAIL_MAX_LENGTH } from './email-address';
@@ -85,48 +88,50 @@ export async function handleSubscribeRequest(request: Request, deps: SubscribeDe
   const fields = format === 'json' ? parseJsonObject(text) : formFields(new URLSearchParams(text));
   if (!fields) return problem(400, 'body', 'The request body must be a JSON object with an email field.', format);
 
+  // The page's language, posted by its form: the answer is in it, and the form lands on its page.
+  const locale = typeof fields.locale === 'string' && isLocale(fields.locale) ? fields.locale : DEFAULT_LOCALE;
   const result = validateSubscription(fields);
   if (!result.ok) {
     const fieldError = result.errors.find((error) => error.field === 'email' || error.field === 'country');
-    if (format === 'form') return redirectToResult(formResultCode(fieldError), keptInput(fields, deps));
+    if (format === 'form') return redirectToResult(formResultCode(fieldError), keptInput(fields, deps), locale);
     return Response.json({ ok: false, errors: result.errors }, { status: fieldError ? 422 : 400 });
   }
   const { email, country: countries, website } = result.data;
   if (!countries.every(deps.isKnownCountry)) {
-    if (format === 'form') return redirectToResult('unknown-country', keptInput(fields, deps));
+    if (format === 'form') return redirectToResult('unknown-country', keptInput(fields, deps), locale);
     return problem(422, 'country', COUNTRY_MESSAGES.unknown, format);
   }
   if (website) {
     // A bot filled the honeypot: it gets the ordinary answer and nothing is stored.
     deps.log?.('subscribe: honeypot filled, nothing stored');
-    return accepted(format, countries);
+    return accepted(format, countries, locale);
   }
   try {
     await deps.subscribe({ email, countries });
   } catch (error) {
     // The store gate has logged the outage; anything else is logged here. Neither reaches the client.
     if (!isStoreUnavailable(error)) deps.log?.('subscribe: could not store a subscription', error);
-    if (format === 'form') return redirectToResult('unavailable', { countries, email });
+    if (format === 'form') return redirectToResult('unavailable', { countries, email }, locale);
     return Response.json({ ok: false, message: UNAVAILABLE_MESSAGE }, { status: 503, headers: { 'Retry-After': String(retryAfterFor(error)) } });
   }
-  return accepted(format, countries);
+  return accepted(format, countries, locale);
 }
 
-function accepted(format: Format, countries: readonly string[]): Response {
-  if (format === 'form') return redirectToResult('pending', { countries });
-  return Response.json({ ok: true, message: ACCEPTED_MESSAGE }, { status: 202 });
+function accepted(format: Format, countries: readonly string[], locale: Locale): Response {
+  if (format === 'form') return redirectToResult('pending', { countries }, locale);
+  return Response.json({ ok: true, message: messages(locale).subscribe.results.pending.message }, { status: 202 });
 }
 
 /**
  * Post/Redirect/Get to the result page. The address comes back only when the form is refused
  * (so the reader can correct it), never once it is accepted: a URL ends up in the history.
  */
-export function redirectToResult(code: SubscribeResultCode, kept: KeptInput = {}): Response {
+export function redirectToResult(code: SubscribeResultCode, kept: KeptInput = {}, locale: Locale = DEFAULT_LOCALE): Response {
   const query = new URLSearchParams({ result: code });
   for (const country of kept.countries ?? []) query.append('country', country);
   if (kept.email) query.set('email', kept.email);
   // Relative Location: the browser resolves it against the address it posted to, proxy or not.
-  return new Response(null, { status: 303, headers: { Location: `${RESULT_PAGE}?${query}` } });
+  return new Response(null, { status: 303, headers: { Location: `${localizePath(locale, RESULT_PAGE)}?${query}` } });
 }
 
 function formResultCode(fieldError: FieldError | undefined): SubscribeResultCode {

@@ -1,5 +1,7 @@
-import { CHOOSE_COUNTRIES_INTRO, countryNamesOf, crisisWatchEntriesFor, listOfNames, WHEN_SENT, type CountryChoice } from '../subscriptions/followed-countries';
-import { emailProblem } from './email-address';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { messages } from '../i18n/messages';
+import { countryNamesOf, crisisWatchEntriesFor, listOfNames, type CountryChoice } from '../subscriptions/followed-countries';
+import { EMAIL_MAX_LENGTH, emailProblem } from './email-address';
 import { describeSubscribeResult } from './subscribe-result';
 
 /** What `/subscribe?result=&country=&email=` asks the page to show. */
@@ -20,29 +22,31 @@ export type SubscribePageView = {
  * post refused), what happens next once a post is accepted, and what the address now receives
  * once confirmed. Countries in the query that are not published are ignored, never echoed.
  */
-export function subscribePageView(query: SubscribePageQuery, countries: readonly CountryChoice[]): SubscribePageView {
-  const result = describeSubscribeResult(query.result);
+export function subscribePageView(query: SubscribePageQuery, countries: readonly CountryChoice[], locale: Locale = DEFAULT_LOCALE): SubscribePageView {
+  const words = messages(locale).subscribe;
+  const result = describeSubscribeResult(query.result, locale);
   // The address comes back from the URL: control characters (a NUL byte) are no part of one, and are not echoed.
   const email = query.email?.replace(/\p{Cc}/gu, '');
   const chosen = countries.filter((country) => query.countries.includes(country.slug));
   const slugs = chosen.map((country) => country.slug);
-  const names = countryNamesOf(slugs, countries);
+  const names = countryNamesOf(slugs, countries, locale);
   const backTo = chosen.length === 1 ? chosen[0] : undefined;
 
   if (query.result === 'confirmed') {
     if (names.length === 0) {
       // An address signed up before this page offered countries: it follows none, so it receives nothing.
-      const text = 'You do not follow any country yet, so there is nothing to send you. Choose the countries to follow and subscribe with the same address: it will not be asked to confirm again.';
-      return { heading: 'Your address is confirmed', message: { text, role: 'status' }, form: { chosen: [] } };
+      const { heading, message } = words.results.confirmedNothing;
+      return { heading, message: { text: message, role: 'status' }, form: { chosen: [] } };
     }
-    return { heading: result.heading, message: { text: `You now receive CrisisWatch updates for ${listOfNames(names)}. ${result.message}`, role: 'status' }, backTo };
+    return { heading: result.heading, message: { text: `${words.results.nowReceive(listOfNames(names, locale))} ${result.message}`, role: 'status' }, backTo };
   }
   if (query.result === 'pending') {
-    const what = names.length > 0 ? ` Once the address is confirmed, you will receive ${crisisWatchEntriesFor(names)} by email, ${WHEN_SENT}.` : ' Nothing will be sent to you until you confirm.';
+    const what = names.length > 0 ? words.results.pendingWhat(crisisWatchEntriesFor(names, locale), words.whenSent) : words.results.pendingNothing;
     return { heading: result.heading, message: { text: `${result.message}${what}`, role: 'status' }, backTo };
   }
-  const problem = result.field && { field: result.field, message: (result.field === 'email' && emailProblem(email ?? '')) || result.message };
+  const emailMessages = { ...words.emailProblems, tooLong: words.emailProblems.tooLong(EMAIL_MAX_LENGTH) };
+  const problem = result.field && { field: result.field, message: (result.field === 'email' && emailProblem(email ?? '', emailMessages)) || result.message };
   // A field's problem is said next to the field, and only there: the heading sums it up.
-  const message = result.field ? undefined : { text: result.message || CHOOSE_COUNTRIES_INTRO, role: result.isError ? ('alert' as const) : undefined };
+  const message = result.field ? undefined : { text: result.message || words.chooseIntro(words.whenSent), role: result.isError ? ('alert' as const) : undefined };
   return { heading: result.heading, message, form: result.offerForm ? { chosen: slugs, email, problem: problem || undefined } : undefined, backTo };
 }

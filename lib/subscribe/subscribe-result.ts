@@ -1,6 +1,6 @@
-import { COUNTRY_MESSAGES } from './country-choice';
-import { EMAIL_MESSAGES } from './email-address';
-import { ACCEPTED_MESSAGE, type SubscribeResultCode } from './handle-subscribe-request';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { messages } from '../i18n/messages';
+import type { SubscribeResultCode } from './handle-subscribe-request';
 
 type ResultText = {
   heading: string;
@@ -14,84 +14,57 @@ type ResultText = {
   unavailable?: boolean;
 };
 
-const RESULTS: Record<SubscribeResultCode, ResultText> = {
-  pending: {
-    heading: 'Check your inbox',
-    message: ACCEPTED_MESSAGE,
-    isError: false,
-    offerForm: false,
-  },
-  confirmed: {
-    heading: 'You are subscribed',
-    message: 'Every message we send has a link to change the countries you follow or to unsubscribe in one click.',
-    isError: false,
-    offerForm: false,
-  },
-  unsubscribed: {
-    heading: 'You are unsubscribed',
-    message: 'We will send you no more email. You can subscribe again at any time.',
-    isError: false,
-    offerForm: true,
-  },
-  expired: {
-    heading: 'This confirmation link has expired',
-    message: 'Links to confirm are valid for a limited time. Subscribe again and we will send you a new one.',
-    isError: true,
-    offerForm: true,
-  },
-  'invalid-link': {
-    heading: 'This link cannot be used',
-    message: 'It has already been used, or it was not copied whole. Subscribe again if you want to receive CrisisWatch by email.',
-    isError: true,
-    offerForm: true,
-  },
-  unavailable: {
-    heading: 'Your subscription could not be saved',
-    message: 'Our subscription service is briefly unavailable. Please try again in a minute.',
-    isError: true,
-    offerForm: true,
-    unavailable: true,
-  },
-  'link-unavailable': {
-    heading: 'This link cannot be used just now',
-    message: 'Our subscription service is briefly unavailable. Your link still works: open it again in a few minutes.',
-    isError: true,
-    offerForm: false,
-    unavailable: true,
-  },
-  'invalid-email': {
-    heading: 'Check your email address',
-    message: EMAIL_MESSAGES.malformed,
-    isError: true,
-    offerForm: true,
-    field: 'email',
-  },
-  'no-country': {
-    heading: 'Your subscription was not saved',
-    message: COUNTRY_MESSAGES.none,
-    isError: true,
-    offerForm: true,
-    field: 'country',
-  },
-  'unknown-country': {
-    heading: 'Your subscription was not saved',
-    message: COUNTRY_MESSAGES.unknown,
-    isError: true,
-    offerForm: true,
-    field: 'country',
-  },
-  'bad-request': {
-    heading: 'Your subscription could not be sent',
-    message: 'Nothing was saved. Please fill in the form again.',
-    isError: true,
-    offerForm: true,
-  },
+/** What each result is, whatever the language. */
+type ResultKind = Omit<ResultText, 'heading' | 'message'>;
+
+const RESULTS: Record<SubscribeResultCode, ResultKind> = {
+  pending: { isError: false, offerForm: false },
+  confirmed: { isError: false, offerForm: false },
+  unsubscribed: { isError: false, offerForm: true },
+  expired: { isError: true, offerForm: true },
+  'invalid-link': { isError: true, offerForm: true },
+  unavailable: { isError: true, offerForm: true, unavailable: true },
+  'link-unavailable': { isError: true, offerForm: false, unavailable: true },
+  'invalid-email': { isError: true, offerForm: true, field: 'email' },
+  'no-country': { isError: true, offerForm: true, field: 'country' },
+  'unknown-country': { isError: true, offerForm: true, field: 'country' },
+  'bad-request': { isError: true, offerForm: true },
 };
 
+/** Each result's heading and message in `locale`. */
+function resultWords(code: SubscribeResultCode, locale: Locale): Pick<ResultText, 'heading' | 'message'> {
+  const words = messages(locale).subscribe;
+  const results = words.results;
+  switch (code) {
+    case 'pending':
+      return results.pending;
+    case 'confirmed':
+      return results.confirmed;
+    case 'unsubscribed':
+      return results.unsubscribed;
+    case 'expired':
+      return results.expired;
+    case 'invalid-link':
+      return results.invalidLink;
+    case 'unavailable':
+      return results.unavailable;
+    case 'link-unavailable':
+      return results.linkUnavailable;
+    case 'invalid-email':
+      return { heading: results.invalidEmail.heading, message: words.emailProblems.malformed };
+    case 'no-country':
+      return { heading: results.notSaved.heading, message: words.countryProblems.none };
+    case 'unknown-country':
+      return { heading: results.notSaved.heading, message: words.countryProblems.unknown };
+    case 'bad-request':
+      return results.badRequest;
+  }
+}
+
 /** The text of the page the form without JavaScript lands on; unknown codes get the form itself. */
-export function describeSubscribeResult(code: string | undefined): ResultText {
-  if (code && isResultCode(code)) return RESULTS[code];
-  return { heading: 'CrisisWatch by email', message: '', isError: false, offerForm: true };
+export function describeSubscribeResult(code: string | undefined, locale: Locale = DEFAULT_LOCALE): ResultText {
+  if (code && isResultCode(code)) return { ...RESULTS[code], ...resultWords(code, locale) };
+  return { heading: messages(locale).subscribe.heading, message: '', isError: false, offerForm: true };
 }
 
 /** Whether `/subscribe?result=…` reports an outage, to be served as 503 (see proxy.ts). */

@@ -214,6 +214,8 @@ async function prepareConfirmation({ db }: SubscriberDb, row: Claimed, settings:
     unsubscribeToken: tokens.unsubscribe,
     expiresInHours: settings.confirmTtlHours,
     countries,
+    // Subscribers have no language yet: every message is in English until they do.
+    locale: 'en',
   });
 }
 
@@ -241,7 +243,7 @@ async function prepareUpdates({ db }: SubscriberDb, rows: readonly Claimed[], se
       } else {
         const manage = newToken();
         tokens.push({ subscriberId: row.subscriber_id, token: manage });
-        prepared.set(row.id, updateMessage({ ...settings, to: subscriber.email, country: content.country, entry: content.entry, manageToken: manage }));
+        prepared.set(row.id, updateMessage({ ...settings, to: subscriber.email, country: content.country, entry: content.entry, manageToken: manage, locale: 'en' }));
       }
     }
     await addUnsubscribeTokens(trx, tokens, now);

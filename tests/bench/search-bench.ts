@@ -94,7 +94,7 @@ export async function searchBench(): Promise<void> {
   try {
     const counts = await writeFictionalSite(dir, COUNTRIES, MONTHS);
     const tree = await loadContent(dir);
-    const documents = toSearchDocuments(tree);
+    const documents = toSearchDocuments(tree, 'en');
     // Builds take turns with the baseline's preparation, so a busy moment slows both.
     const builds: number[] = [];
     const preparations: number[] = [];
@@ -102,7 +102,7 @@ export async function searchBench(): Promise<void> {
     let prepared: ScanDocument[] = [];
     for (let round = 0; round < BUILDS; round += 1) {
       index = undefined;
-      const build = time(() => buildSearchIndex(tree));
+      const build = time(() => buildSearchIndex(tree, 'en'));
       builds.push(build.ms);
       index = build.value;
       const preparation = time(() => prepareScan(documents));
@@ -110,7 +110,7 @@ export async function searchBench(): Promise<void> {
       prepared = preparation.value;
     }
     if (!index) return;
-    const indexMb = await heapOfIndex(() => buildSearchIndex(tree));
+    const indexMb = await heapOfIndex(() => buildSearchIndex(tree, 'en'));
     // What the first reader after a start waits for on top of the build: code not yet optimised.
     const firstQuery = time(() => searchContent(index, 'Zenda')).ms;
     const second = counts.countries[1] ?? counts.countries[0]!;

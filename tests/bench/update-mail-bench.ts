@@ -208,7 +208,7 @@ async function sendDirectly({ country, entry }: UpdateContent): Promise<{ ms: nu
   const sink = await startSmtpSink({ parse: false });
   const transport = createSmtpTransport(sink.url);
   try {
-    const message = updateMessage({ ...SITE, to: 'follower-0@example.org', country, entry, manageToken: newToken() });
+    const message = updateMessage({ ...SITE, to: 'follower-0@example.org', country, entry, manageToken: newToken(), locale: 'en' });
     let next = 0;
     const lane = async () => {
       while (next < SENT) {

@@ -24,6 +24,13 @@ const PAGES = [
   `${FICTIONAL_SITE_URL}/ruritania/crisiswatch/page/10`,
   `${FICTIONAL_SITE_URL}/ruritania/crisiswatch/filter?verdict=improved&from=2010`,
   `${FICTIONAL_SITE_URL}/ruritania/crisiswatch/filter?from=2015&to=2010`,
+  // The French edition, and a French page holding English text (a month not translated yet).
+  '/fr',
+  '/fr/mali',
+  '/fr/mali/crisiswatch/2023-02',
+  '/fr/search?q=armee',
+  '/fr/subscribe',
+  `${FICTIONAL_SITE_URL}/fr/freedonia/crisiswatch`,
 ];
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 

@@ -3,9 +3,11 @@ import { ARCHIVE_PAGE_SIZE } from '../../lib/content/archive';
 import type { CrisisWatchEntry } from '../../lib/content/load-content';
 import { ALERT_LABELS, VERDICT_LABELS } from '../../lib/content/verdicts';
 import { formatMonth } from '../../lib/format';
-import { entryPath } from '../../lib/paths';
+import { pathsFor } from '../../lib/paths';
 import { FICTIONAL_SITE_URL } from './sites';
 import { escapeRegExp, liveCountry, newestEntry } from './support/live-content';
+
+const { entry: entryPath } = pathsFor('en');
 
 const ruritania = (path: string) => `${FICTIONAL_SITE_URL}/ruritania${path}`;
 
@@ -143,7 +145,11 @@ test.describe('a second country appears everywhere by adding markdown only', () 
     expect(sitemap).toContain(`${FICTIONAL_SITE_URL}/ruritania/crisiswatch/page/10`);
     expect(sitemap).toContain(`${FICTIONAL_SITE_URL}/crisiswatch/2024-05`);
     // Home, /countries, About and the verdicts guide; 6 country pages; archive pages (Ruritania 10, the others 1 each); entries; a page per month across countries.
-    expect(sitemap.match(/<loc>/g)?.length).toBe(4 + 6 + (10 + 5) + (240 + 3 + 4 * 12) + 240);
+    // Each page in English and in French, the French one at the same path under /fr.
+    const pages = 4 + 6 + (10 + 5) + (240 + 3 + 4 * 12) + 240;
+    expect(sitemap.match(/<loc>/g)?.length).toBe(2 * pages);
+    expect(sitemap.match(/<loc>[^<]*\/fr(?:\/[^<]*)?<\/loc>/g)?.length).toBe(pages);
+    expect(sitemap).toContain(`${FICTIONAL_SITE_URL}/fr/freedonia/crisiswatch/2024-05`);
   });
 });
 

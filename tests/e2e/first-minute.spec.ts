@@ -1,9 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { VERDICT_LABELS } from '../../lib/content/verdicts';
 import { formatMonth } from '../../lib/format';
-import { entryPath, quoteAnchor } from '../../lib/paths';
+import { pathsFor, quoteAnchor } from '../../lib/paths';
 import { FICTIONAL_SITE_URL } from './sites';
 import { escapeRegExp, liveCountry, newestEntry } from './support/live-content';
+
+const { entry: entryPath } = pathsFor('en');
 
 /**
  * What a new reader trips on in the first minute, each found by trying the site as one would

@@ -36,9 +36,9 @@ test.describe('site navigation', () => {
     }
   });
 
-  test('the keyboard goes skip link, home, each section, then the search field, and Enter searches', async ({ page }) => {
+  test('the keyboard goes skip link, home, each section, the other language, then the search field, and Enter searches', async ({ page }) => {
     await page.goto('/mali');
-    const expected = ['Skip to main content', process.env.SITE_NAME ?? '', 'Countries', 'CrisisWatch', 'Search', 'Subscribe'];
+    const expected = ['Skip to main content', process.env.SITE_NAME ?? '', 'Countries', 'CrisisWatch', 'Search', 'Subscribe', 'Français'];
     const reached: string[] = [];
     for (let step = 0; step < expected.length; step += 1) {
       await page.keyboard.press('Tab');

@@ -2,8 +2,10 @@ import { expect, test } from '@playwright/test';
 import type { Country } from '../../lib/content/load-content';
 import { ALERT_LABELS, VERDICT_LABELS } from '../../lib/content/verdicts';
 import { formatLongDate, formatMonth, formatShortDate, nextMonth } from '../../lib/format';
-import { countryPath, entryPath, quoteAnchor } from '../../lib/paths';
+import { pathsFor, quoteAnchor } from '../../lib/paths';
 import { escapeRegExp, htmlText, liveCountry, newestEntry, paragraphsOf } from './support/live-content';
+
+const { country: countryPath, entry: entryPath } = pathsFor('en');
 
 /** Latest Updates, by the rule the page states: CrisisWatch entries (dated by the last day they cover) and quotes, newest first, five at most. */
 function latestUpdates(country: Country) {

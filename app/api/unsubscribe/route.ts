@@ -1,5 +1,6 @@
 import { isStoreUnavailable, retryAfterFor } from '@/lib/db/store-gate';
 import { formProblem } from '@/lib/subscribe/form-problem';
+import { formLocale } from '@/lib/subscribe/form-locale';
 import { redirectToResult } from '@/lib/subscribe/handle-subscribe-request';
 import { plainText as text } from '@/lib/subscribe/plain-text';
 import { readFormBody } from '@/lib/subscribe/read-form-body';
@@ -20,13 +21,14 @@ export async function POST(request: Request): Promise<Response> {
   }
   if (body.get('List-Unsubscribe') !== 'One-Click') return text('Expected List-Unsubscribe=One-Click.', 400);
   const fromPage = body.get('from') === 'page';
+  const locale = formLocale(body);
   try {
     const token = new URL(request.url).searchParams.get('token');
     const state = await getSubscriptionService().store.run((store) => unsubscribe(store, token, new Date()));
-    if (fromPage) return redirectToResult(state === 'valid' ? 'unsubscribed' : 'invalid-link');
+    if (fromPage) return redirectToResult(state === 'valid' ? 'unsubscribed' : 'invalid-link', {}, locale);
     return state === 'valid' ? text('You are unsubscribed.', 200) : text('This unsubscribe link is not valid.', 400);
   } catch (error) {
     if (!isStoreUnavailable(error)) console.error('unsubscribe: unexpected failure', error);
-    return fromPage ? redirectToResult('link-unavailable') : text('We could not unsubscribe you just now. Please try again in a few minutes.', 503, { 'Retry-After': String(retryAfterFor(error)) });
+    return fromPage ? redirectToResult('link-unavailable', {}, locale) : text('We could not unsubscribe you just now. Please try again in a few minutes.', 503, { 'Retry-After': String(retryAfterFor(error)) });
   }
 }

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QuotesCarousel } from '@/components/quotes-carousel';
 import { loadContent } from '@/lib/content/load-content';
-import { toQuoteSlides } from '@/lib/content/quote-slides';
+import { carouselWords, toQuoteSlides } from '@/lib/content/quote-slides';
 
 /** Invented quotes (see tests/fixtures/README.md): one gives the article's url, one does not. */
 describe('a quote in the carousel and the article it comes from', async () => {
@@ -18,9 +18,9 @@ describe('a quote in the carousel and the article it comes from', async () => {
   await writeFile(path.join(dir, 'freedonia', 'quotes', '2024-06-02-rufus-firefly.md'), quote('2024-06-02', 'The Freedonia Gazette', 'https://gazette.example/2024/06/council'));
   await writeFile(path.join(dir, 'freedonia', 'quotes', '2024-06-30-rufus-firefly.md'), quote('2024-06-30', 'Radio Sylvania'));
   const { countries } = await loadContent(dir);
-  const slides = toQuoteSlides(countries[0]?.quotes ?? []);
+  const slides = toQuoteSlides(countries[0]?.quotes ?? [], 'en');
   const slideFor = (outlet: string) => {
-    const html = renderToStaticMarkup(<QuotesCarousel heading="In The News" slides={slides} />);
+    const html = renderToStaticMarkup(<QuotesCarousel words={carouselWords('en', slides.length)} slides={slides} />);
     const slide = html.split('class="carousel-slide"').find((part) => part.includes(outlet));
     if (!slide) throw new Error(`no slide for ${outlet} in ${html}`);
     return slide;

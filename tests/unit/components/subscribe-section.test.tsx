@@ -3,7 +3,7 @@ import { prerender } from 'react-dom/static';
 import { describe, expect, it, vi } from 'vitest';
 import { CountryChoices } from '@/components/subscribe-country-choices';
 import { SubscribeForm } from '@/components/subscribe-form';
-import { SubscribeSection } from '@/components/subscribe-section';
+import { SubscribeSection, subscribeFormWords } from '@/components/subscribe-section';
 import { htmlText } from '../../e2e/support/live-content';
 
 // Settings are read once per process, on first use: the boxes below read the fictional fixtures.
@@ -19,7 +19,7 @@ const checkboxes = (markup: string) =>
   [...markup.matchAll(/<input type="checkbox" name="country"( checked="")? value="([^"]+)"\/>/g)].map(([, checked, slug]) => `${slug}${checked ? ' (ticked)' : ''}`);
 
 describe('the subscribe box on a country page', async () => {
-  const markup = await html(<SubscribeSection country="freedonia" />);
+  const markup = await html(<SubscribeSection country="freedonia" locale="en" />);
 
   it('says what the reader will receive, for that country and when, in words of its own', () => {
     expect(markup).toContain('<h2 id="subscribe-heading">Follow Freedonia by email</h2>');
@@ -38,7 +38,7 @@ describe('the subscribe box on a country page', async () => {
 });
 
 describe('the subscribe box anywhere else', async () => {
-  const markup = await html(<SubscribeSection />);
+  const markup = await html(<SubscribeSection locale="en" />);
 
   it('lets the reader tick every country, in a group named for what it is', () => {
     expect(markup).toContain('<h2 id="subscribe-heading">Follow CrisisWatch by email</h2>');
@@ -68,7 +68,7 @@ describe('the country checkboxes', async () => {
 describe('the form after the server refused it (no JavaScript)', () => {
   it('says a country problem next to the countries, and keeps the address typed', async () => {
     const markup = await html(
-      <SubscribeForm choosesCountries defaultEmail="reader@example.org" problem={{ field: 'country', message: 'Choose at least one country to follow' }}>
+      <SubscribeForm words={subscribeFormWords('en')} choosesCountries defaultEmail="reader@example.org" problem={{ field: 'country', message: 'Choose at least one country to follow' }}>
         <span>the countries</span>
       </SubscribeForm>,
     );
@@ -79,7 +79,7 @@ describe('the form after the server refused it (no JavaScript)', () => {
 
   it('says an address problem next to the address, which is marked invalid', async () => {
     const markup = await html(
-      <SubscribeForm defaultEmail="reader@example" problem={{ field: 'email', message: 'Enter an email address in the form name@example.org' }}>
+      <SubscribeForm words={subscribeFormWords('en')} defaultEmail="reader@example" problem={{ field: 'email', message: 'Enter an email address in the form name@example.org' }}>
         <input type="hidden" name="country" value="freedonia" />
       </SubscribeForm>,
     );

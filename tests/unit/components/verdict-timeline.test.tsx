@@ -6,7 +6,7 @@ import { loadFictionalCountry } from '../fictional-content';
 
 describe('the verdict timeline over twenty years', async () => {
   const country = await loadFictionalCountry(240);
-  const html = renderToStaticMarkup(<VerdictTimeline history={getVerdictHistory(country)} headingId="history" />);
+  const html = renderToStaticMarkup(<VerdictTimeline history={getVerdictHistory(country, 'en')} headingId="history" locale="en" />);
 
   it('draws one named link a month', () => {
     const links = [...html.matchAll(/<a href="([^"]+)" aria-label="([^"]+)"/g)];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterEntries, pageYearLabels, paginate, parseArchiveQuery } from '@/lib/content/archive';
-import { filteredArchivePath } from '@/lib/paths';
+import { pathsFor } from '@/lib/paths';
 import { loadFictionalCountry } from '../fictional-content';
 
 describe('archive query', () => {
@@ -24,7 +24,7 @@ describe('archive query', () => {
   });
 
   it('builds a URL that reads back as the same filter', () => {
-    const href = filteredArchivePath('ruritania', { verdict: 'improved', from: 2010, to: 2012 }, 3);
+    const href = pathsFor('en').filteredArchive('ruritania', { verdict: 'improved', from: 2010, to: 2012 }, 3);
     expect(href).toBe('/ruritania/crisiswatch/filter?verdict=improved&from=2010&to=2012&page=3');
     const query = Object.fromEntries(new URL(href, 'http://x').searchParams);
     expect(parseArchiveQuery(query)).toMatchObject({ ok: true, filter: { verdict: 'improved', from: 2010, to: 2012 }, page: 3 });

@@ -65,9 +65,9 @@ describe('the development server’s content', () => {
 
   it('loads a country page’s own folder alone, so the preview does not wait for (or trip over) the rest', async () => {
     await writeFile(path.join(dir, 'ruritania', 'country.md'), '---\nname:\n---\nBroken elsewhere.\n');
-    const freedonia = await getCountry('freedonia', dir);
+    const freedonia = await getCountry('freedonia', 'en', dir);
     expect(freedonia?.name).toBe('Freedonia');
-    expect(await getCountry('no-such-country', dir)).toBeUndefined();
+    expect(await getCountry('no-such-country', 'en', dir)).toBeUndefined();
     // The whole tree (home page, content:check, the build) still reports the other country's file.
     await expect(getContent(dir)).rejects.toThrow(/ruritania\/country\.md/);
   });
@@ -76,9 +76,9 @@ describe('the development server’s content', () => {
     const profile = path.join(dir, 'freedonia', 'country.md');
     const good = await readFile(profile, 'utf8');
     await writeFile(profile, `${good}\nSee [Ruritania](/ruritania) and [Atlantis](/atlantis).\n`);
-    await expect(getCountry('freedonia', dir)).rejects.toThrow(/the link to \/atlantis leads to no page/);
+    await expect(getCountry('freedonia', 'en', dir)).rejects.toThrow(/the link to \/atlantis leads to no page/);
     await writeFile(profile, `${good}\nSee [Ruritania](/ruritania).\n`);
-    expect(await eventually(async () => (await getCountry('freedonia', dir).catch(() => undefined))?.name, 'Freedonia')).toBe('Freedonia');
+    expect(await eventually(async () => (await getCountry('freedonia', 'en', dir).catch(() => undefined))?.name, 'Freedonia')).toBe('Freedonia');
   });
 
   it('gives static params from file names, drafts and all, without loading the tree', async () => {

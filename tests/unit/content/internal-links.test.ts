@@ -46,4 +46,19 @@ describe('internal links in content', () => {
   it('lets a draft link to a month that only drafts have yet', () => {
     expect(broken(['/crisiswatch/2024-07'], true)).toEqual([]);
   });
+
+  it('may lead to any page in French, at its /fr address', () => {
+    expect(broken(['/fr', '/fr/', '/fr/freedonia', '/fr/freedonia/crisiswatch/2024-06#x', '/fr/crisiswatch/2023-12', '/fr/search?q=ceasefire', '/fr/ruritania/feed.xml'])).toEqual([]);
+  });
+
+  it('may not lead to a French address whose page does not exist, nor to a language the site does not have', () => {
+    expect(broken(['/fr/nowhere', '/fr/freedonia/crisiswatch/2024-01', '/fr/crisiswatch/2024-07', '/fr/sitemap.xml', '/en/freedonia', '/de/freedonia'])).toEqual([
+      '/fr/nowhere',
+      '/fr/freedonia/crisiswatch/2024-01',
+      '/fr/crisiswatch/2024-07',
+      '/fr/sitemap.xml',
+      '/en/freedonia',
+      '/de/freedonia',
+    ]);
+  });
 });

@@ -8,15 +8,15 @@ describe('latest updates', async () => {
   const [freedonia, ruritania] = countries;
 
   it('mixes entries and quotes, newest first, each linking to its whole', () => {
-    expect(freedonia && getLatestUpdates(freedonia, { limit: 3 })).toEqual([
-      { kind: 'In The News', date: '2024-06-30', title: 'Rufus T. Firefly in The Freedonia Gazette', href: '/freedonia#quote-2024-06-30-rufus-firefly' },
-      { kind: 'CrisisWatch', date: '2024-06-27', title: 'Freedonia, June 2024: Unchanged Situation', href: '/freedonia/crisiswatch/2024-06' },
-      { kind: 'In The News', date: '2024-06-02', title: 'Rufus T. Firefly in The Freedonia Gazette', href: '/freedonia#quote-2024-06-02-rufus-firefly' },
+    expect(freedonia && getLatestUpdates(freedonia, 'en', { limit: 3 })).toEqual([
+      { kind: 'news', date: '2024-06-30', title: 'Rufus T. Firefly in The Freedonia Gazette', href: '/freedonia#quote-2024-06-30-rufus-firefly' },
+      { kind: 'crisiswatch', date: '2024-06-27', title: 'Freedonia, June 2024: Unchanged Situation', href: '/freedonia/crisiswatch/2024-06' },
+      { kind: 'news', date: '2024-06-02', title: 'Rufus T. Firefly in The Freedonia Gazette', href: '/freedonia#quote-2024-06-02-rufus-firefly' },
     ]);
   });
 
   it('leaves out the page it sits beside, and still lists as many', () => {
-    const updates = freedonia ? getLatestUpdates(freedonia, { limit: 3, except: '/freedonia/crisiswatch/2024-06' }) : [];
+    const updates = freedonia ? getLatestUpdates(freedonia, 'en', { limit: 3, except: '/freedonia/crisiswatch/2024-06' }) : [];
     expect(updates.map((update) => update.href)).toEqual([
       '/freedonia#quote-2024-06-30-rufus-firefly',
       '/freedonia#quote-2024-06-02-rufus-firefly',
@@ -25,6 +25,6 @@ describe('latest updates', async () => {
   });
 
   it('is empty, not broken, for a country with nothing dated', () => {
-    expect(ruritania && getLatestUpdates(ruritania)).toEqual([]);
+    expect(ruritania && getLatestUpdates(ruritania, 'en')).toEqual([]);
   });
 });

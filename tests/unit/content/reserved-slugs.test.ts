@@ -14,6 +14,8 @@ describe('reserved country slugs', () => {
           (await readdir(dir, { withFileTypes: true })).map(async (item) => {
             if (item.isDirectory()) {
               if (item.name.startsWith('(')) return topLevel(`${dir}/${item.name}`);
+              // Every language's pages sit under [locale], and English, the default, answers at the top, unprefixed.
+              if (item.name === '[locale]') return topLevel(`${dir}/${item.name}`);
               return item.name.startsWith('[') ? [] : [item.name];
             }
             return FILE_ROUTES[item.name] ? [FILE_ROUTES[item.name]!] : [];

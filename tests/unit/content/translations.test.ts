@@ -83,6 +83,14 @@ describe('a translation made with npm run new -- translation', () => {
     expect(tree.countries[0]?.entries[0]?.lead).toMatch(/^The fictional/);
   });
 
+  it('links the translation’s cross-references by the translated names, to the French pages', async () => {
+    await translate(undefined, { Freedonia: 'Freedonie', Europe: 'Europe', 'Fictional Balkans': 'Balkans fictifs' }, 'La Freedonie est un pays inventé.');
+    await translate('2024-06', { 'The fictional government of this test country held talks in 2024-06.': 'Le gouvernement fictif a tenu des pourparlers.' }, 'Des pourparlers fictifs ont eu lieu (voir Freedonie).');
+    const june = (await loadContent(dir)).countries[0]?.entries[0]?.translations?.fr;
+    expect(june?.html).toContain('(voir <a href="/fr/freedonia/crisiswatch/2024-06">Freedonie</a>)');
+    expect(june?.excerptHtml).toContain('(voir <a href="/fr/freedonia/crisiswatch/2024-06">Freedonie</a>)');
+  });
+
   it('warns, naming both files, when the English words change after it was made; a corrected fact does not', async () => {
     await translateFreedonia();
     const entry = file('crisiswatch', '2024-06.md');

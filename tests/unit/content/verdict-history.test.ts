@@ -6,7 +6,7 @@ import { loadFictionalCountry } from '../fictional-content';
 
 describe('verdict history of a few months', async () => {
   const { countries } = await loadContent(path.resolve('tests/fixtures/valid'));
-  const history = getVerdictHistory(countries[0]!);
+  const history = getVerdictHistory(countries[0]!, 'en');
 
   it('lays the months out in their year, with gaps where there is no entry', () => {
     expect(history.years.map((row) => row.year)).toEqual([2024]);
@@ -24,13 +24,13 @@ describe('verdict history of a few months', async () => {
   });
 
   it('is empty for a country without entries', () => {
-    expect(getVerdictHistory(countries[1]!)).toEqual({ years: [], marks: [] });
+    expect(getVerdictHistory(countries[1]!, 'en')).toEqual({ years: [], marks: [] });
   });
 });
 
 describe('verdict history of twenty years', async () => {
   const country = await loadFictionalCountry(240);
-  const history = getVerdictHistory(country);
+  const history = getVerdictHistory(country, 'en');
 
   it('has one full row a year from 2005 to 2024 and 240 marks', () => {
     expect(history.years.map((row) => row.year)).toEqual(Array.from({ length: 20 }, (_, index) => 2005 + index));

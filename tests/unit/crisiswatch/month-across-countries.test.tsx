@@ -16,11 +16,11 @@ const COUNTRIES: CountryEntries[] = [
   { slug: 'freedonia', name: 'Freedonia', entries: [{ month: '2024-03', verdict: 'unchanged', alerts: [], lead: 'Fictional calm in Freedonia.' }] },
   { slug: 'veldovia', name: 'Veldovia', entries: [{ month: '2024-04', verdict: 'improved', alerts: [], lead: 'Fictional accord in Veldovia.' }] },
 ];
-const view = monthView(COUNTRIES, '2024-03')!;
+const view = monthView(COUNTRIES, '2024-03', 'en')!;
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('a month across countries, rendered on the server', () => {
-  const html = renderToStaticMarkup(<MonthAcrossCountries view={view} />);
+  const html = renderToStaticMarkup(<MonthAcrossCountries view={view} locale="en" />);
 
   it('names the month, then the groups that hold countries in CrisisWatch order, each a labelled section', () => {
     expect(html).toContain('<h1>CrisisWatch: March 2024</h1>');
@@ -60,14 +60,14 @@ describe('a month across countries, rendered on the server', () => {
 describe('a draft on the development server', () => {
   it('is marked in words', () => {
     const withDraft = [...COUNTRIES, { slug: 'pelldovia', name: 'Pelldovia', entries: [{ month: '2024-03', verdict: 'improved' as const, alerts: [], lead: 'A fictional draft.', draft: true }] }];
-    const html = renderToStaticMarkup(<MonthAcrossCountries view={monthView(withDraft, '2024-03')!} />);
+    const html = renderToStaticMarkup(<MonthAcrossCountries view={monthView(withDraft, '2024-03', 'en')!} locale="en" />);
     expect(html.match(/Draft: not published/g)).toHaveLength(1);
     expect(text(html)).toContain('Pelldovia Draft: not published Improved Situation');
   });
 });
 
 describe('the latest month in brief, for the home page', () => {
-  const html = renderToStaticMarkup(<MonthBrief view={view} />);
+  const html = renderToStaticMarkup(<MonthBrief view={view} locale="en" />);
 
   it('counts each group that holds countries and names them, says the empty ones once, and links the month', () => {
     expect(text(html)).toContain('Conflict Risk Alerts: 1 Zandovia');

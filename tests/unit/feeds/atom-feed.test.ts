@@ -4,7 +4,7 @@ import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '@/lib/content/load-content';
 import { buildCountryFeed, buildSiteFeed, entryTitle } from '@/lib/feeds/atom-feed';
-import { VERDICT_LABELS } from '@/lib/content/verdicts';
+import { messages } from '@/lib/i18n/messages';
 import { escapeHtml } from '@/lib/html-escape';
 import { loadFictionalCountry } from '../fictional-content';
 
@@ -36,7 +36,7 @@ function expectRfc4287(text: string) {
 describe('the Atom feed of a country', async () => {
   const { countries } = await loadContent(path.resolve('content'));
   const mali = countries.find((country) => country.slug === 'mali')!;
-  const text = buildCountryFeed(mali, SITE);
+  const text = buildCountryFeed(mali, SITE, 'en');
 
   it('is valid Atom', () => expectRfc4287(text));
 
@@ -47,8 +47,8 @@ describe('the Atom feed of a country', async () => {
     expect(parsed.items).toHaveLength(mali.entries.length);
     for (const [index, entry] of mali.entries.entries()) {
       const item = parsed.items[index];
-      expect(item?.title).toBe(entryTitle(mali, entry));
-      expect(item?.title).toContain(VERDICT_LABELS[entry.verdict]);
+      expect(item?.title).toBe(entryTitle(mali, entry, 'en'));
+      expect(item?.title).toContain(messages('en').verdicts.labels[entry.verdict]);
       expect(item?.link).toBe(`https://briefings.example.org/mali/crisiswatch/${entry.month}`);
       expect(item?.content).toContain(escapeHtml(entry.lead));
       expect(item?.content).toContain(entry.html);
@@ -62,7 +62,7 @@ describe('feeds over twenty years and many countries', async () => {
   const { countries } = await loadContent(path.resolve('tests/fixtures/valid'));
 
   it('carries every month of a country, newest first, alerts in the title', async () => {
-    const text = buildCountryFeed(ruritania, SITE);
+    const text = buildCountryFeed(ruritania, SITE, 'en');
     expectRfc4287(text);
     const parsed = await feedParser.parseString(text);
     expect(parsed.items).toHaveLength(240);
@@ -71,7 +71,7 @@ describe('feeds over twenty years and many countries', async () => {
   });
 
   it('merges every country into the site feed', async () => {
-    const text = buildSiteFeed([...countries, ruritania], SITE);
+    const text = buildSiteFeed([...countries, ruritania], SITE, 'en');
     expectRfc4287(text);
     const parsed = await feedParser.parseString(text);
     expect(parsed.items).toHaveLength(243);
@@ -83,7 +83,7 @@ describe('feeds over twenty years and many countries', async () => {
   });
 
   it('keeps script out of the content', () => {
-    expect(buildSiteFeed(countries, SITE)).not.toMatch(/<script/i);
+    expect(buildSiteFeed(countries, SITE, 'en')).not.toMatch(/<script/i);
   });
 });
 
@@ -106,7 +106,7 @@ describe('text that looks like markup', async () => {
     name: 'Ruritania <Strelsau> & "Zenda"',
     entries: [{ ...newest!, lead: LEAD, html: '<p>Fictional <em>talks</em> &#x26; more]]> in Zenda</p>' }, older!],
   };
-  const text = buildCountryFeed(country, SITE);
+  const text = buildCountryFeed(country, SITE, 'en');
   const strict = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', trimValues: false, parseTagValue: false, parseAttributeValue: false });
   type Entry = { title: unknown; summary: unknown; content: unknown; category: Record<string, string>; id: string; updated: string };
 
@@ -119,7 +119,7 @@ describe('text that looks like markup', async () => {
     expect(shownText(feed.title)).toBe('Crisis Briefings: CrisisWatch Ruritania <Strelsau> & "Zenda"');
     expect(shownText(feed.subtitle)).toContain(country.name);
     const [entry] = feed.entry;
-    expect(shownText(entry?.title)).toBe(entryTitle(country, country.entries[0]!));
+    expect(shownText(entry?.title)).toBe(entryTitle(country, country.entries[0]!, 'en'));
     expect(shownText(entry?.title)).toContain(country.name);
     expect(shownText(entry?.summary)).toBe(LEAD);
     expect(entry?.category['@label']).toBe(country.name);
@@ -135,7 +135,30 @@ describe('text that looks like markup', async () => {
 
   it('reads the same in a feed reader', async () => {
     const parsed = await feedParser.parseString(text);
-    expect(parsed.items[0]?.title).toBe(entryTitle(country, country.entries[0]!));
+    expect(parsed.items[0]?.title).toBe(entryTitle(country, country.entries[0]!, 'en'));
     expect(parsed.items[0]?.summary).toBe(LEAD);
+  });
+});
+
+describe('the Atom feed of a country in French', async () => {
+  const ruritania = await loadFictionalCountry(2);
+  // As localize.ts gives it: the newest month translated, the one before still in English.
+  const [newest, older] = ruritania.entries;
+  const country = { ...ruritania, name: 'Ruritanie', entries: [{ ...newest!, lang: 'fr' as const }, { ...older!, lang: 'en' as const }] };
+  const text = buildCountryFeed(country, SITE, 'fr');
+  type FrenchEntry = { title: { '#text': string }; link: { '@href': string }; content: { '@xml:lang'?: string } };
+  const { feed } = xml.parse(text) as { feed: { '@xml:lang': string; entry: FrenchEntry[] } };
+
+  it('is valid Atom, in French, linking to the French pages', async () => {
+    expectRfc4287(text);
+    expect(feed['@xml:lang']).toBe('fr');
+    expect(feed.entry[0]?.title['#text']).toBe(entryTitle(country, country.entries[0]!, 'fr'));
+    expect(feed.entry[0]?.title['#text']).toMatch(/^Ruritanie, [a-zéû]+ \d{4}\u00a0: Situation /);
+    expect(feed.entry.map((entry) => entry.link['@href'])).toEqual(country.entries.map((entry) => `https://briefings.example.org/fr/ruritania/crisiswatch/${entry.month}`));
+    expect((await feedParser.parseString(text)).feedUrl).toBe('https://briefings.example.org/fr/ruritania/feed.xml');
+  });
+
+  it('marks the text of a month not translated yet as English', () => {
+    expect(feed.entry.map((entry) => entry.content['@xml:lang'])).toEqual([undefined, 'en']);
   });
 });

@@ -10,6 +10,7 @@ const base = {
   confirmToken: 'C'.repeat(43),
   unsubscribeToken: 'U'.repeat(43),
   expiresInHours: 48,
+  locale: 'en' as const,
 };
 
 describe('the confirmation message', () => {
@@ -44,5 +45,17 @@ describe('the confirmation message', () => {
     expect(none.text).toContain('without choosing a country');
     expect(none.text).toContain(`Once it is confirmed, choose the countries to follow: https://briefings.example.org/preferences?token=${'U'.repeat(43)}`);
     expectTextMirrorsHtml(none);
+  });
+});
+
+describe('the confirmation message in French', () => {
+  const french = confirmationMessage({ ...base, locale: 'fr', countries: ['Freedonie', 'Ruritanie'] });
+
+  it('asks in French, listing the countries the French way, and links to the French confirmation page', () => {
+    expect(french.subject).toBe('Confirmez votre abonnement à Freedonia Monitor');
+    expect(french.text).toContain('les entrées CrisisWatch Freedonie et Ruritanie');
+    expect(french.text).toContain(`https://briefings.example.org/fr/subscribe/confirm?token=${'C'.repeat(43)}`);
+    expect(french.html).toContain('<html lang="fr">');
+    expectTextMirrorsHtml(french);
   });
 });

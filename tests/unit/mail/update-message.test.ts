@@ -45,6 +45,7 @@ const message = updateMessage({
   country,
   entry: country.entries[0]!,
   manageToken: 'T'.repeat(43),
+  locale: 'en',
 });
 
 describe('the update message', () => {
@@ -84,7 +85,7 @@ describe('the update message', () => {
 
   it('lists no history for a country’s first month (it would repeat the line above)', () => {
     const first = { ...country, entries: [country.entries[2]!] };
-    const only = updateMessage({ siteUrl: 'https://briefings.example.org', siteName: 'Freedonia Monitor', from: 'x@example.org', to: 'ana@example.org', country: first, entry: first.entries[0]!, manageToken: 'T'.repeat(43) });
+    const only = updateMessage({ siteUrl: 'https://briefings.example.org', siteName: 'Freedonia Monitor', from: 'x@example.org', to: 'ana@example.org', country: first, entry: first.entries[0]!, manageToken: 'T'.repeat(43), locale: 'en' });
     expect(only.text).not.toContain('the last');
     expect(only.html).not.toContain('the last');
     expectTextMirrorsHtml(only);
@@ -117,5 +118,19 @@ describe('the update message', () => {
     });
     expect(message.text).toContain(`Choose the countries you follow: https://briefings.example.org/preferences?token=${'T'.repeat(43)}`);
     expect(message.html).toContain(`href="https://briefings.example.org/preferences?token=${'T'.repeat(43)}"`);
+  });
+});
+
+describe('the update message in French', () => {
+  const french = updateMessage({ siteUrl: 'https://briefings.example.org', siteName: 'Freedonia Monitor', from: 'x@example.org', to: 'ana@example.org', country, entry: country.entries[0]!, manageToken: 'T'.repeat(43), locale: 'fr' });
+
+  it('says the verdict, the months and the links in French, to the French pages', () => {
+    expect(french.subject).toBe('Freedonia & Sylvania, décembre 2024\u00a0: Situation détériorée');
+    expect(french.html).toContain('<html lang="fr">');
+    expect(french.text).toContain(`Tendances de décembre 2024\u00a0: ${DETERIORATED} Situation détériorée`);
+    expect(french.text).toContain('https://briefings.example.org/fr/freedonia/crisiswatch/2024-12');
+    expect(french.text).toContain(`https://briefings.example.org/fr/preferences?token=${'T'.repeat(43)}`);
+    expect(french.headers['List-Unsubscribe']).toBe(`<https://briefings.example.org/fr/unsubscribe?token=${'T'.repeat(43)}>`);
+    expectTextMirrorsHtml(french);
   });
 });

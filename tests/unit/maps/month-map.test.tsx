@@ -14,7 +14,7 @@ const freedonia: MonthMapItem = { name: 'Freedonia', verdict: 'deteriorated', al
 const linksOf = (html: string) => [...html.matchAll(/<a href="([^"]+)" aria-label="([^"]+)"[^>]*><title>([^<]+)<\/title>/g)].map(([, href, name, title]) => ({ href, name: unescapeHtml(name!), title: unescapeHtml(title!) }));
 
 describe('a month map of neighbouring countries', () => {
-  const html = renderToStaticMarkup(<MonthMap label="CrisisWatch, February 2023" items={[mali, niger, burkina, ruritania, freedonia]} />);
+  const html = renderToStaticMarkup(<MonthMap label="CrisisWatch, February 2023" items={[mali, niger, burkina, ruritania, freedonia]} locale="en" />);
 
   it('draws their region', () => {
     expect(html).toContain('data-map-scope="region"');
@@ -30,7 +30,7 @@ describe('a month map of neighbouring countries', () => {
 
   it('lists the countries it cannot draw, and draws no link for them', () => {
     expect(html).toContain('<p class="_note_');
-    expect(html).toMatch(/>Not on the map: <!-- -->Ruritania, Freedonia<!-- -->\.<\/p>|>Not on the map: Ruritania, Freedonia\.<\/p>/);
+    expect(html).toMatch(/>Not on the map: <!-- -->Ruritania and Freedonia<!-- -->\.<\/p>|>Not on the map: Ruritania and Freedonia\.<\/p>/);
     expect(html).not.toContain('/ruritania/');
     expect(html).not.toContain('/freedonia/');
   });
@@ -68,7 +68,7 @@ describe('a month map of neighbouring countries', () => {
 });
 
 describe('a month map of countries continents apart', () => {
-  const html = renderToStaticMarkup(<MonthMap label="CrisisWatch, February 2023" items={[mali, colombia]} />);
+  const html = renderToStaticMarkup(<MonthMap label="CrisisWatch, February 2023" items={[mali, colombia]} locale="en" />);
 
   it('draws the world, each country a link', () => {
     expect(html).toContain('data-map-scope="world"');
@@ -84,7 +84,7 @@ describe('a month map of countries continents apart', () => {
 });
 
 describe("the content's regions", () => {
-  const scopeOf = (items: MonthMapItem[]) => /data-map-scope="(\w+)"/.exec(renderToStaticMarkup(<MonthMap label="May 2024" items={items} />))?.[1];
+  const scopeOf = (items: MonthMapItem[]) => /data-map-scope="(\w+)"/.exec(renderToStaticMarkup(<MonthMap label="May 2024" items={items} locale="en" />))?.[1];
 
   it('draw the world when they differ, the region when they agree', () => {
     expect(scopeOf([{ ...mali, region: 'Africa' }, { ...niger, region: 'Africa' }])).toBe('region');
@@ -94,11 +94,11 @@ describe("the content's regions", () => {
 
 describe('a month map of fictional countries only', () => {
   it('renders nothing at all', () => {
-    expect(renderToStaticMarkup(<MonthMap label="CrisisWatch, May 2024" items={[ruritania, freedonia]} />)).toBe('');
-    expect(renderToStaticMarkup(<MonthMap label="CrisisWatch, May 2024" items={[]} />)).toBe('');
+    expect(renderToStaticMarkup(<MonthMap label="CrisisWatch, May 2024" items={[ruritania, freedonia]} locale="en" />)).toBe('');
+    expect(renderToStaticMarkup(<MonthMap label="CrisisWatch, May 2024" items={[]} locale="en" />)).toBe('');
   });
 
   it('treats a code with no shape like no code', () => {
-    expect(renderToStaticMarkup(<MonthMap label="CrisisWatch, May 2024" items={[{ ...ruritania, iso3166: 'XXX' }]} />)).toBe('');
+    expect(renderToStaticMarkup(<MonthMap label="CrisisWatch, May 2024" items={[{ ...ruritania, iso3166: 'XXX' }]} locale="en" />)).toBe('');
   });
 });

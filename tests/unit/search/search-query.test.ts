@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, parseSearchQuery } from '@/lib/search';
-import { searchPath } from '@/lib/paths';
+import { pathsFor } from '@/lib/paths';
+
+const searchPath = pathsFor('en').search;
 
 const SLUGS = ['freedonia', 'ruritania'];
 

@@ -8,11 +8,11 @@ import { loadSearchTree } from './search-tree';
 /** The server-rendered page parts: marks as elements, every field labelled, filters kept in page links. */
 describe('the search page, as the server renders it', async () => {
   const tree = await loadSearchTree();
-  const index = buildSearchIndex(tree);
+  const index = buildSearchIndex(tree, 'en');
 
   it('marks matched words with <mark> elements, with the text escaped', () => {
     const results = searchContent(index, 'adjourned');
-    const html = renderToStaticMarkup(<SearchResultList q="adjourned <b>" filters={{}} results={results} pageSize={10} />);
+    const html = renderToStaticMarkup(<SearchResultList q="adjourned <b>" filters={{}} results={results} pageSize={10} locale="en" />);
     expect(html).toContain('met and <mark>adjourned</mark>.');
     expect(html).toContain('3 results for “adjourned &lt;b&gt;”.');
     expect(html.match(/<li/g)).toHaveLength(3);
@@ -21,7 +21,7 @@ describe('the search page, as the server renders it', async () => {
 
   it('links every page with the query and filters', () => {
     const results = searchContent(index, 'Zenda', { country: 'ruritania' }, 2, 10);
-    const html = renderToStaticMarkup(<SearchResultList q="Zenda" filters={{ country: 'ruritania' }} countryName="Ruritania" results={results} pageSize={10} />);
+    const html = renderToStaticMarkup(<SearchResultList q="Zenda" filters={{ country: 'ruritania' }} countryName="Ruritania" results={results} pageSize={10} locale="en" />);
     expect(html).toContain('<ol class');
     expect(html).toContain('start="11"');
     expect(html).toContain('href="/search?q=Zenda&amp;country=ruritania&amp;page=3"');
@@ -32,7 +32,7 @@ describe('the search page, as the server renders it', async () => {
   it('labels every field and shows each problem next to its field', () => {
     const parsed = parseSearchQuery({ q: 'Zenda', country: 'atlantis' }, ['freedonia', 'ruritania']);
     if (parsed.ok) throw new Error('expected a problem');
-    const html = renderToStaticMarkup(<SearchForm q="Zenda" countries={tree.countries} errors={parsed.errors} />);
+    const html = renderToStaticMarkup(<SearchForm q="Zenda" countries={tree.countries} errors={parsed.errors} locale="en" />);
     for (const id of ['search-q', 'search-country', 'search-verdict']) expect(html).toContain(`<label for="${id}">`);
     expect(html).toMatch(/<select id="search-country" name="country" aria-invalid="true" aria-describedby="search-country-error">/);
     // Said once, next to its field.

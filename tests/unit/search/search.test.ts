@@ -4,7 +4,7 @@ import { FICTIONAL_VERDICTS } from '../../fixtures/fictional-tree';
 import { DRAFT_WORD, loadSearchTree, MONTHS } from './search-tree';
 
 const tree = await loadSearchTree();
-const index = buildSearchIndex(tree);
+const index = buildSearchIndex(tree, 'en');
 const ruritania = tree.countries.find((country) => country.slug === 'ruritania')!;
 const freedonia = tree.countries.find((country) => country.slug === 'freedonia')!;
 const FREEDONIA_ENTRIES = freedonia.entries.map((entry) => `entry:freedonia:${entry.month}`).sort();
@@ -112,7 +112,7 @@ describe('search across profiles, CrisisWatch months and quotes', () => {
   });
 
   it('builds one index per loaded tree', () => {
-    expect(getSearchIndex(tree)).toBe(getSearchIndex(tree));
-    expect(getSearchIndex({ ...tree })).not.toBe(getSearchIndex(tree));
+    expect(getSearchIndex(tree, 'en')).toBe(getSearchIndex(tree, 'en'));
+    expect(getSearchIndex({ ...tree }, 'en')).not.toBe(getSearchIndex(tree, 'en'));
   });
 });

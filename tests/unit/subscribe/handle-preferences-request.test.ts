@@ -42,6 +42,12 @@ describe('POST /api/preferences', () => {
     expect(saved).toEqual([{ token: TOKEN, countries: [] }]);
   });
 
+  it('goes back to the page in the language the form was read in; an unknown or missing language is English', async () => {
+    const back = async (locale: string) => (await handlePreferencesRequest(post([['token', TOKEN], ['country', 'freedonia'], ['locale', locale]]), setup().deps)).headers.get('location');
+    expect(await back('fr')).toBe(`/fr/preferences?token=${TOKEN}&notice=saved`);
+    expect(await back('de')).toBe(`/preferences?token=${TOKEN}&notice=saved`);
+  });
+
   it('refuses a country the site does not have, and stores nothing', async () => {
     const { deps, saved } = setup();
     const response = await handlePreferencesRequest(post([['token', TOKEN], ['country', 'atlantis']]), deps);

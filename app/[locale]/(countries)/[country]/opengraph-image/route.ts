@@ -1,0 +1,20 @@
+import { getCountry } from '@/lib/content';
+import { localizedCountryStaticParams } from '@/lib/country-file-route';
+import { isLocale } from '@/lib/i18n/locales';
+import { notFoundImage, renderOgImage } from '@/lib/og/render-og-image';
+import { verdictLines } from '@/lib/verdict-lines';
+
+/**
+ * A country's share image, prerendered. A route handler rather than Next's opengraph-image file:
+ * inside a route group Next gives that file a hashed address, while pages name this one.
+ */
+export const dynamicParams = false;
+export const generateStaticParams = localizedCountryStaticParams;
+
+export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; country: string }> }): Promise<Response> {
+  const { locale, country: slug } = await params;
+  const country = isLocale(locale) ? await getCountry(slug, locale) : undefined;
+  if (!country) return notFoundImage();
+  const latest = country.entries[0];
+  return renderOgImage({ eyebrow: country.region.join(' › '), title: country.name, subtitle: latest ? undefined : 'CrisisWatch', lines: latest ? verdictLines(latest) : [] });
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SiteFooter } from '@/components/site-footer';
+import { SiteFrame } from '@/components/site-frame';
+import { getSettings } from '@/lib/config/settings';
+import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
+import { pathsFor } from '@/lib/paths';
+import { serif } from './fonts';
+import './globals.css';
+
+export const metadata: Metadata = { title: `${messages('en').notFound.title} · ${messages('fr').notFound.title}`, robots: { index: false } };
+
+/**
+ * Any address no page answers, in every language at once: an unmatched address carries no
+ * language a layout could use, and this page is prerendered, so it reads whole without JavaScript.
+ */
+export default function GlobalNotFound() {
+  return (
+    <html lang={DEFAULT_LOCALE} className={serif.variable}>
+      <body>
+        <a className="skip-link" href="#main">
+          {messages(DEFAULT_LOCALE).frame.skipLink}
+        </a>
+        <SiteFrame locale={DEFAULT_LOCALE}>
+          {LOCALES.map((locale) => {
+            const t = messages(locale).notFound;
+            const paths = pathsFor(locale);
+            return (
+              <section key={locale} lang={locale}>
+                <h1>{t.title}</h1>
+                <p>{t.body}</p>
+                <ul>
+                  <li>
+                    <Link href={paths.countries}>{t.countries}</Link>
+                  </li>
+                  <li>
+                    <Link href={paths.search()}>{t.search}</Link>
+                  </li>
+                </ul>
+              </section>
+            );
+          })}
+        </SiteFrame>
+        <SiteFooter siteName={getSettings().SITE_NAME} locale={DEFAULT_LOCALE} />
+      </body>
+    </html>
+  );
+}
