@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { NotFoundText } from '@/components/not-found-text';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteFrame } from '@/components/site-frame';
 import { getSettings } from '@/lib/config/settings';
 import { DEFAULT_LOCALE, LOCALES } from '@/lib/i18n/locales';
 import { messages } from '@/lib/i18n/messages';
-import { pathsFor } from '@/lib/paths';
 import { serif } from './fonts';
 import './globals.css';
 
@@ -23,24 +22,11 @@ export default function GlobalNotFound() {
           {messages(DEFAULT_LOCALE).frame.skipLink}
         </a>
         <SiteFrame locale={DEFAULT_LOCALE}>
-          {LOCALES.map((locale) => {
-            const t = messages(locale).notFound;
-            const paths = pathsFor(locale);
-            return (
-              <section key={locale} lang={locale}>
-                <h1>{t.title}</h1>
-                <p>{t.body}</p>
-                <ul>
-                  <li>
-                    <Link href={paths.countries}>{t.countries}</Link>
-                  </li>
-                  <li>
-                    <Link href={paths.search()}>{t.search}</Link>
-                  </li>
-                </ul>
-              </section>
-            );
-          })}
+          {LOCALES.map((locale) => (
+            <section key={locale} lang={locale}>
+              <NotFoundText locale={locale} />
+            </section>
+          ))}
         </SiteFrame>
         <SiteFooter siteName={getSettings().SITE_NAME} locale={DEFAULT_LOCALE} />
       </body>

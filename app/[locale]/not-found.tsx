@@ -1,10 +1,9 @@
-import Link from 'next/link';
 import type { Metadata } from 'next';
 import { locale as localeParam } from 'next/root-params';
+import { NotFoundText } from '@/components/not-found-text';
 import { SiteFrame } from '@/components/site-frame';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { messages } from '@/lib/i18n/messages';
-import { pathsFor } from '@/lib/paths';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: messages(await currentLocale()).notFound.title, robots: { index: false } };
@@ -19,20 +18,9 @@ async function currentLocale() {
 /** Shown inside the root layout only, so it brings the header and main region itself. */
 export default async function NotFound() {
   const locale = await currentLocale();
-  const t = messages(locale).notFound;
-  const paths = pathsFor(locale);
   return (
     <SiteFrame locale={locale}>
-      <h1>{t.title}</h1>
-      <p>{t.body}</p>
-      <ul>
-        <li>
-          <Link href={paths.countries}>{t.countries}</Link>
-        </li>
-        <li>
-          <Link href={paths.search()}>{t.search}</Link>
-        </li>
-      </ul>
+      <NotFoundText locale={locale} />
     </SiteFrame>
   );
 }
