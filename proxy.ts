@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { STORE_RETRY_AFTER_SECONDS } from './lib/db/store-gate';
+import { isCountry } from './lib/content';
 import { DEFAULT_LOCALE } from './lib/i18n/locales';
 import { splitLocale } from './lib/paths';
 import { isAnswerableSearch } from './lib/search/search-query';
@@ -10,14 +11,19 @@ import { storeAnswers } from './lib/subscriptions/subscription-service';
  * While the subscriber store is down, the pages that need it (and the result page that says
  * so) are served with 503 and Retry-After, in the site's frame, so a reader is told to come back
  * and a crawler or monitor sees an outage, not a page that worked. A search the page cannot
- * answer (a bad filter or page number, a query too long) is served as the same page with 400. Only requests without a body
+ * answer (a bad filter or page number, a query too long) is served as the same page with 400, and
+ * a filtered archive of a country the site does not have (the page says it is not found) with 404. Only requests without a body
  * come here (see the matcher): Next copies the body of every request a proxy sees, and a client
  * that aborts its upload would fill the log with that copy's failure.
  */
+const FILTERED_ARCHIVE = /^\/([^/]+)\/crisiswatch\/filter$/;
+
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
   const { locale, path } = splitLocale(pathname);
+  const filtered = FILTERED_ARCHIVE.exec(path);
+  if (filtered) return (await isCountry(filtered[1]!)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 404 });
   if (path === '/search') return (await isAnswerableSearch(searchParams)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 400 });
   const unavailable = path === '/subscribe' ? isUnavailableResult(searchParams.get('result')) : !(await storeAnswers());
   if (!unavailable) return NextResponse.next();
@@ -34,6 +40,7 @@ export const config = {
     { source: '/:locale(fr)?/preferences', missing: [{ type: 'header', key: 'content-type' }] },
     { source: '/:locale(fr)?/subscribe', missing: [{ type: 'header', key: 'content-type' }] },
     { source: '/:locale(fr)?/subscribe/confirm', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/:locale(fr)?/:country/crisiswatch/filter', missing: [{ type: 'header', key: 'content-type' }] },
     { source: '/:locale(fr)?/search', missing: [{ type: 'header', key: 'content-type' }] },
   ],
 };

@@ -82,6 +82,11 @@ export async function getCountry(slug: string, locale: Locale = DEFAULT_LOCALE, 
   return inLocale(await tree, locale).countries.find((country) => country.slug === slug);
 }
 
+/** Whether the site has a country of this slug (in every language: translations add no country). */
+export async function isCountry(slug: string): Promise<boolean> {
+  return (await getCountries()).some((country) => country.slug === slug);
+}
+
 export type EntryInContext = {
   country: Country;
   entry: CrisisWatchEntry;

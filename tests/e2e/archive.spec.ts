@@ -112,6 +112,22 @@ test.describe('twenty years of a fictional country', () => {
     await expect(page.locator('.archive-list > li').last()).toContainText('January 2005');
   });
 
+  test('a page past the end of a filtered view says so and shows the last page, in the site frame', async ({ page }) => {
+    const response = await page.goto(ruritania('/crisiswatch/filter?verdict=unchanged&page=9'));
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('There is no page 9: these months fill 5 pages. Here is the last one.');
+    await expect(page.getByRole('status')).toContainText('120 months matching unchanged situation; page 5 of 5:');
+    await expect(page.getByRole('navigation', { name: 'Archive pages' }).getByRole('link', { name: 'Page 1' })).toBeVisible();
+  });
+
+  test('the filtered view of a country the site does not have is the site not-found page', async ({ page }) => {
+    const response = await page.goto(`${FICTIONAL_SITE_URL}/atlantis/crisiswatch/filter?verdict=unchanged`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'See every country we follow' })).toBeVisible();
+  });
+
   test('explains a filter it cannot apply', async ({ page }) => {
     await page.goto(ruritania('/crisiswatch/filter?from=2015&to=2010&verdict=worse'));
     await expect(page.getByLabel('Verdict', { exact: true })).toHaveAccessibleDescription('Choose a verdict from the list');

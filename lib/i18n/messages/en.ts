@@ -171,6 +171,8 @@ export const en = {
     latest: 'Latest',
     show: 'Show months',
     clear: 'Clear filters',
+    pageBeyond: (page: number, pages: number) =>
+      pages === 1 ? `There is no page ${page}: these months fit on one page, shown here.` : `There is no page ${page}: these months fill ${pages} pages. Here is the last one.`,
     noMatch: 'No month matches this filter.',
     /** `240 months matching improved situation, from 2010; page 1 of 10: December 2024 to January 2023.` */
     count: (total: number) => `${total} ${total === 1 ? 'month' : 'months'}`,

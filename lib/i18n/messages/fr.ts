@@ -165,6 +165,8 @@ export const fr: Messages = {
     latest: 'La plus récente',
     show: 'Afficher les mois',
     clear: 'Effacer les filtres',
+    pageBeyond: (page, pages) =>
+      pages === 1 ? `Il n’y a pas de page ${page}\u00a0: ces mois tiennent sur une seule page, la voici.` : `Il n’y a pas de page ${page}\u00a0: ces mois occupent ${pages} pages. Voici la dernière.`,
     noMatch: 'Aucun mois ne correspond à ce filtre.',
     count: (total) => `${total} mois`,
     matching: (parts) => ` correspondant à\u00a0: ${parts}`,
