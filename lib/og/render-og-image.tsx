@@ -1,11 +1,15 @@
 import { ImageResponse } from 'next/og';
 import { getSettings } from '../config/settings';
 import type { Encoding } from '../content/verdicts';
+import type { Locale } from '../i18n/locales';
+import { messages } from '../i18n/messages';
 import type { VerdictLine } from '../verdict-lines';
 
 export const OG_SIZE = { width: 1200, height: 630 };
 
-type OgImageInput = {
+export type OgImageInput = {
+  /** The language of the words, for the punctuation between a heading and its verdict. */
+  locale: Locale;
   eyebrow: string;
   title: string;
   subtitle?: string;
@@ -22,7 +26,7 @@ const MUTED = '#4a5561';
  * site's header shows it; then what the page is, and its verdict and alerts, each with the shape
  * and colour it has on every page (drawn as SVG: a shared image has no text beside it to rely on).
  */
-export function renderOgImage({ eyebrow, title, subtitle, lines = [] }: OgImageInput, headers?: Record<string, string>): ImageResponse {
+export function renderOgImage({ locale, eyebrow, title, subtitle, lines = [] }: OgImageInput, headers?: Record<string, string>): ImageResponse {
   return new ImageResponse(
     (
       <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#ffffff', color: INK }}>
@@ -35,7 +39,7 @@ export function renderOgImage({ eyebrow, title, subtitle, lines = [] }: OgImageI
           {subtitle && <div style={{ fontSize: 40, marginTop: 20, color: MUTED }}>{subtitle}</div>}
           {lines.map((line) => (
             <div key={line.name} style={{ display: 'flex', alignItems: 'center', marginTop: 24, fontSize: 38 }}>
-              <div style={{ color: MUTED }}>{`${line.heading}:`}</div>
+              <div style={{ color: MUTED }}>{`${line.heading}${messages(locale).language.colon.trimEnd()}`}</div>
               <Shape encoding={line.encoding} />
               <div style={{ color: line.encoding.colour }}>{line.name}</div>
             </div>

@@ -25,6 +25,7 @@ export const en = {
   site: {
     description: 'Where each conflict stands this month: country profiles, CrisisWatch verdicts and expert commentary.',
     tagline: (site: string) => `${site}: where each conflict stands this month, from Crisis Group’s CrisisWatch.`,
+    imageTitle: 'Where each conflict stands this month',
     imageAlt: (site: string) => `${site}: where each conflict stands this month`,
     siteFeedTitle: (site: string) => `${site}: all CrisisWatch entries`,
     countryFeedTitle: (site: string, country: string) => `${site}: CrisisWatch ${country}`,

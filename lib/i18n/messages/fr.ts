@@ -30,6 +30,7 @@ export const fr: Messages = {
   site: {
     description: 'Où en est chaque conflit ce mois-ci\u00a0: profils de pays, verdicts de CrisisWatch et regards d’experts.',
     tagline: (site) => `${site}\u00a0: où en est chaque conflit ce mois-ci, d’après le CrisisWatch de Crisis Group.`,
+    imageTitle: 'Où en est chaque conflit ce mois-ci',
     imageAlt: (site) => `${site}\u00a0: où en est chaque conflit ce mois-ci`,
     siteFeedTitle: (site) => `${site}\u00a0: toutes les entrées CrisisWatch`,
     countryFeedTitle: (site, country) => `${site}\u00a0: CrisisWatch ${country}`,

@@ -9,7 +9,7 @@ const BRAND = '#1d3557';
 describe('a share image', () => {
   let pixels: Pixels;
   beforeAll(async () => {
-    const image = renderOgImage({ eyebrow: 'CrisisWatch', title: 'Ruritania, April 2005', lines: verdictLines({ month: '2005-04', verdict: 'deteriorated', alerts: ['conflict-risk-alert'] }) });
+    const image = renderOgImage({ locale: 'en', eyebrow: 'CrisisWatch', title: 'Ruritania, April 2005', lines: verdictLines({ month: '2005-04', verdict: 'deteriorated', alerts: ['conflict-risk-alert'] }) });
     pixels = decodePng(Buffer.from(await image.arrayBuffer()));
     // The renderer loads its font and WebAssembly on first use: seconds on a busy machine.
   }, 30_000);

@@ -2,7 +2,7 @@ import { getCountry } from '@/lib/content';
 import { localizedCountryStaticParams } from '@/lib/country-file-route';
 import { isLocale } from '@/lib/i18n/locales';
 import { notFoundImage, renderOgImage } from '@/lib/og/render-og-image';
-import { verdictLines } from '@/lib/verdict-lines';
+import { countryShareImage } from '@/lib/og/share-images';
 
 /**
  * A country's share image, prerendered. A route handler rather than Next's opengraph-image file:
@@ -14,7 +14,6 @@ export const generateStaticParams = localizedCountryStaticParams;
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; country: string }> }): Promise<Response> {
   const { locale, country: slug } = await params;
   const country = isLocale(locale) ? await getCountry(slug, locale) : undefined;
-  if (!country) return notFoundImage();
-  const latest = country.entries[0];
-  return renderOgImage({ eyebrow: country.region.join(' › '), title: country.name, subtitle: latest ? undefined : 'CrisisWatch', lines: latest ? verdictLines(latest) : [] });
+  if (!country || !isLocale(locale)) return notFoundImage();
+  return renderOgImage(countryShareImage(country, locale));
 }

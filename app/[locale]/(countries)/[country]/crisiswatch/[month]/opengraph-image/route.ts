@@ -1,9 +1,8 @@
 import { getCrisisWatchEntry } from '@/lib/content';
-import { formatMonth } from '@/lib/format';
 import { isLocale } from '@/lib/i18n/locales';
 import { notFoundImage, renderOgImage } from '@/lib/og/render-og-image';
 import { CONTENT_CACHE_CONTROL } from '@/lib/server/response-policy';
-import { verdictLines } from '@/lib/verdict-lines';
+import { entryShareImage } from '@/lib/og/share-images';
 
 /**
  * A month's share image, drawn when asked for, not at build time: an archive has tens of
@@ -19,5 +18,5 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   const found = isLocale(locale) ? await getCrisisWatchEntry(slug, month, locale) : undefined;
   // Drafts are not in a production tree, so this refuses them as it refuses unknown months.
   if (!found || !isLocale(locale)) return notFoundImage();
-  return renderOgImage({ eyebrow: 'CrisisWatch', title: `${found.country.name}, ${formatMonth(found.entry.month, locale)}`, lines: verdictLines(found.entry) }, { 'cache-control': CONTENT_CACHE_CONTROL });
+  return renderOgImage(entryShareImage(found.country, found.entry, locale), { 'cache-control': CONTENT_CACHE_CONTROL });
 }
