@@ -41,7 +41,7 @@ export const fr: Messages = {
     skipLink: 'Aller au contenu principal',
     mainNavigation: 'Principale',
     sections: { countries: 'Pays', crisiswatch: 'CrisisWatch', search: 'Recherche', subscribe: 'S’abonner' },
-    searchLabel: 'Rechercher dans les analyses',
+    searchLabel: 'Rechercher une analyse',
     searchButton: 'Rechercher',
     footerNavigation: 'À propos du site',
     about: (site) => `À propos de ${site}`,
