@@ -18,7 +18,7 @@ export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
   const { locale, path } = splitLocale(pathname);
-  if (path === '/search') return (await isAnswerableSearch(searchParams)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 400 });
+  if (path === '/search') return (await isAnswerableSearch(searchParams, locale)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 400 });
   const unavailable = path === '/subscribe' ? isUnavailableResult(searchParams.get('result')) : !(await storeAnswers());
   if (!unavailable) return NextResponse.next();
   // The page itself, under app/[locale] (an English address is rewritten there after the proxy).
