@@ -16,15 +16,17 @@ export async function register() {
   // failure here is dropped (the next search tries again). Not in development, where a page
   // loads only what it shows.
   if (process.env.NODE_ENV !== 'production') return;
-  const [{ storeAnswers }, { getContent }, { getSearchIndex }] = await Promise.all([
+  const [{ storeAnswers }, { getContentIn }, { getSearchIndex }, { LOCALES }] = await Promise.all([
     import('./lib/subscriptions/subscription-service'),
     import('./lib/content'),
     import('./lib/search/search-index'),
+    import('./lib/i18n/locales'),
   ]);
   void storeAnswers()
     .catch(() => false)
-    .then(() => getContent())
-    // The English edition's index; another language's is built on its first search.
-    .then((tree) => getSearchIndex(tree, 'en'))
+    .then(async () => {
+      // Each edition's index (English first), the tree as that edition's search page gets it.
+      for (const locale of LOCALES) getSearchIndex(await getContentIn(locale), locale);
+    })
     .catch(() => undefined);
 }

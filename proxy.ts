@@ -24,7 +24,7 @@ export async function proxy(request: NextRequest) {
   const { locale, path } = splitLocale(pathname);
   const filtered = FILTERED_ARCHIVE.exec(path);
   if (filtered) return (await isCountry(filtered[1]!)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 404 });
-  if (path === '/search') return (await isAnswerableSearch(searchParams)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 400 });
+  if (path === '/search') return (await isAnswerableSearch(searchParams, locale)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 400 });
   const unavailable = path === '/subscribe' ? isUnavailableResult(searchParams.get('result')) : !(await storeAnswers());
   if (!unavailable) return NextResponse.next();
   // The page itself, under app/[locale] (an English address is rewritten there after the proxy).

@@ -60,9 +60,10 @@ function Result({ hit, locale }: { hit: SearchHit; locale: Locale }) {
         {hit.kind !== 'profile' && <span>{hit.country.name}</span>}
         {hit.date && <time dateTime={hit.date}>{hit.kind === 'entry' ? formatMonth(hit.date, locale) : formatShortDate(hit.date, locale)}</time>}
         {hit.verdict && <VerdictBadge verdict={hit.verdict} locale={locale} />}
+        {hit.lang && <span>{messages(locale).search.inEnglish}</span>}
       </p>
       {hit.snippet.length > 0 && (
-        <p className={styles.snippet}>
+        <p className={styles.snippet} lang={hit.lang}>
           <Marked parts={hit.snippet} />
         </p>
       )}

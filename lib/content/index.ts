@@ -56,13 +56,19 @@ export function getContent(contentDir: string = defaultContentDir()): Promise<Co
   return loadTree(contentDir);
 }
 
-/** Each loaded tree in each language, built once (a reload loads a new tree, so this never goes stale). */
-const LOCALIZED = new WeakMap<ContentTree, Map<Locale, ContentTree>>();
+/**
+ * Each loaded tree in each language, built once (a reload loads a new tree, so this never goes
+ * stale). On globalThis, as the tree is: the search index is kept by tree object, so a French
+ * tree made again in another Next bundle would build its index again.
+ */
+const LOCALIZED = Symbol.for('crisis-briefings.localized-trees');
+type LocalizedHolder = { [LOCALIZED]?: WeakMap<ContentTree, Map<Locale, ContentTree>> };
 
 function inLocale(tree: ContentTree, locale: Locale): ContentTree {
   if (locale === DEFAULT_LOCALE) return tree;
-  let byLocale = LOCALIZED.get(tree);
-  if (!byLocale) LOCALIZED.set(tree, (byLocale = new Map()));
+  const localizedTrees = ((globalThis as LocalizedHolder)[LOCALIZED] ??= new WeakMap());
+  let byLocale = localizedTrees.get(tree);
+  if (!byLocale) localizedTrees.set(tree, (byLocale = new Map()));
   let localized = byLocale.get(locale);
   if (!localized) byLocale.set(locale, (localized = localizeTree(tree, locale)));
   return localized;

@@ -25,6 +25,8 @@ export type SearchDocument = {
   /** For ordering equal scores, newest first; and shown: YYYY-MM (a month) or YYYY-MM-DD (a quote). */
   date?: string;
   verdict?: Verdict;
+  /** The text's language where it is not the edition's: an English month or quote in the French edition. */
+  lang?: Locale;
 };
 
 /**
@@ -35,6 +37,8 @@ export type SearchDocument = {
 export function toSearchDocuments(tree: ContentTree, locale: Locale): SearchDocument[] {
   const paths = pathsFor(locale);
   const t = messages(locale);
+  // localize.ts says which language each text is in; the English tree says none (all English).
+  const langOf = (text: { lang?: Locale }) => (text.lang && text.lang !== locale ? { lang: text.lang } : {});
   return tree.countries.flatMap((country) => {
     const owner = { slug: country.slug, name: country.name };
     const profile: SearchDocument = {
@@ -45,6 +49,7 @@ export function toSearchDocuments(tree: ContentTree, locale: Locale): SearchDocu
       title: country.name,
       lead: country.region.join(', '),
       body: htmlToText(country.profileHtml),
+      ...langOf(country),
     };
     const entries = country.entries.map(
       (entry): SearchDocument => ({
@@ -57,6 +62,7 @@ export function toSearchDocuments(tree: ContentTree, locale: Locale): SearchDocu
         body: entry.text,
         date: entry.month,
         verdict: entry.verdict,
+        ...langOf(entry),
       }),
     );
     const quotes = country.quotes.map(
@@ -69,6 +75,7 @@ export function toSearchDocuments(tree: ContentTree, locale: Locale): SearchDocu
         lead: quote.outlet,
         body: htmlToText(quote.html),
         date: quote.date,
+        ...langOf(quote),
       }),
     );
     return [profile, ...entries, ...quotes];

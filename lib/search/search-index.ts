@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { ContentTree } from '../content';
 import type { Locale } from '../i18n/locales';
 import { toSearchDocuments, type SearchDocument } from './documents';
-import { fuzzyFor, prefixFor, processTerm, tokenize } from './terms';
+import { fuzzyFor, prefixFor, termsOf, tokenize } from './terms';
 
 /** Title words count most, then the lead, then the body. */
 export const FIELD_BOOSTS = { title: 3, lead: 2, body: 1 } as const;
@@ -12,6 +12,8 @@ const FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[];
 type Indexed = SearchDocument & { rank: number };
 
 export type SearchIndex = {
+  /** The edition it searches: its words are processed as that language's (terms.ts). */
+  locale: Locale;
   miniSearch: MiniSearch<Indexed>;
   /**
    * What a hit shows, newest first then by id; a document's place here is its id in MiniSearch,
@@ -31,11 +33,12 @@ export function buildSearchIndex(tree: ContentTree, locale: Locale): SearchIndex
     fields: FIELDS,
     storeFields: [],
     tokenize,
-    processTerm,
+    processTerm: termsOf(locale),
     searchOptions: { boost: { ...FIELD_BOOSTS }, fuzzy: fuzzyFor, prefix: prefixFor, combineWith: 'AND' },
   });
   miniSearch.addAll(documents.map((document, rank) => ({ ...document, rank })));
   return {
+    locale,
     miniSearch,
     documents,
     countries: tree.countries.map((country) => ({ slug: country.slug, name: country.name })),

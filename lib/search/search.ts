@@ -1,9 +1,10 @@
-import type { SearchResult } from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
+import type { Locale } from '../i18n/locales';
 import type { Verdict } from '../content/schemas';
 import type { SearchDocument, SearchKind } from './documents';
 import type { SearchIndex } from './search-index';
 import { markMatches, snippet, type TextPart } from './snippet';
-import { queryTerms } from './terms';
+import { hasStems, queryTerms, queryWords } from './terms';
 
 export const SEARCH_PAGE_SIZE = 10;
 
@@ -18,6 +19,8 @@ export type SearchHit = {
   snippet: TextPart[];
   date?: string;
   verdict?: Verdict;
+  /** The text's language where it is not the page's (see SearchDocument.lang). */
+  lang?: Locale;
 };
 
 export type SearchResults = {
@@ -38,20 +41,39 @@ export type SearchResults = {
  * ordered by score, then newest first, then by id, so a page's contents never shuffle.
  */
 export function searchContent(index: SearchIndex, q: string, filters: SearchFilters = {}, page = 1, pageSize = SEARCH_PAGE_SIZE): SearchResults {
-  if (queryTerms(q).length === 0) return { hits: [], total: 0, page, pageCount: 0, matchedAllWords: true, noTerms: true };
+  const words = queryTerms(q, index.locale).length;
+  if (words === 0) return { hits: [], total: 0, page, pageCount: 0, matchedAllWords: true, noTerms: true };
   const keep = filterFor(index, filters);
   // A document left out by a filter is skipped before it is scored (a boost of 0), not after.
   const options = keep ? { boostDocument: (rank: number) => (keep(rank) ? 1 : 0) } : {};
   let matchedAllWords = true;
-  let results = index.miniSearch.search(q, options);
-  if (results.length === 0 && queryTerms(q).length > 1) {
-    results = index.miniSearch.search(q, { ...options, combineWith: 'OR' });
+  let results = index.miniSearch.search(toQuery(q, index.locale, 'AND'), options);
+  if (results.length === 0 && words > 1) {
+    results = index.miniSearch.search(toQuery(q, index.locale, 'OR'), { ...options, combineWith: 'OR' });
     matchedAllWords = results.length === 0;
   }
   breakTies(results);
   const pageCount = Math.ceil(results.length / pageSize);
-  const hits = results.slice((page - 1) * pageSize, page * pageSize).map((result) => toHit(index.documents[result.id as number]!, new Set(result.terms)));
+  const hits = results.slice((page - 1) * pageSize, page * pageSize).map((result) => toHit(index.documents[result.id as number]!, new Set(result.terms), index.locale));
   return { hits, total: results.length, page, pageCount, matchedAllWords, noTerms: false };
+}
+
+/**
+ * English: the query as MiniSearch reads it with the index's options (one term a word). A
+ * language with stems: each word is found as written (with its typos and prefixes, as in English)
+ * or by one of its stems exactly; a stem is not a prefix, or "Mali" (stem "mal") would find
+ * "malgré". Every word is required (`AND`), or any (`OR`, the fallback).
+ */
+function toQuery(q: string, locale: Locale, combineWith: 'AND' | 'OR'): Query {
+  if (!hasStems(locale)) return q;
+  const asIs = { processTerm: (term: string) => term, tokenize: (term: string) => [term] };
+  return {
+    combineWith,
+    queries: queryWords(q, locale).map(([word, ...stems]) => {
+      const written = { ...asIs, queries: [word!] };
+      return stems.length === 0 ? written : { combineWith: 'OR', queries: [written, { ...asIs, combineWith: 'OR', queries: stems, prefix: false, fuzzy: false }] };
+    }),
+  };
 }
 
 /**
@@ -76,7 +98,7 @@ function filterFor(index: SearchIndex, { country, verdict }: SearchFilters): ((r
   };
 }
 
-function toHit(document: SearchDocument, matched: Set<string>): SearchHit {
+function toHit(document: SearchDocument, matched: Set<string>, locale: Locale): SearchHit {
   // An entry's lead is its first sentence on the page, so a snippet may start there.
   const text = document.kind === 'entry' ? `${document.lead} ${document.body}` : document.body;
   return {
@@ -84,9 +106,10 @@ function toHit(document: SearchDocument, matched: Set<string>): SearchHit {
     kind: document.kind,
     href: document.href,
     country: document.country,
-    title: markMatches(document.title, matched),
-    snippet: snippet(text.replace(/\s+/g, ' '), matched),
+    title: markMatches(document.title, matched, locale),
+    snippet: snippet(text.replace(/\s+/g, ' '), matched, locale),
     ...(document.date ? { date: document.date } : {}),
     ...(document.verdict ? { verdict: document.verdict } : {}),
+    ...(document.lang ? { lang: document.lang } : {}),
   };
 }

@@ -1,4 +1,5 @@
-import { wordsOf, type Token } from './terms';
+import type { Locale } from '../i18n/locales';
+import { isMatched, wordsOf, type Token } from './terms';
 
 /** A run of plain text, or a matched word the page shows in `<mark>`. */
 export type TextPart = { type: 'text' | 'mark'; text: string };
@@ -9,17 +10,17 @@ export const SNIPPET_LENGTH = 220;
 const LEAD_IN = 70;
 
 /**
- * The part of `text` around the first word whose term is in `matched`, at most `length`
+ * The part of `text` around the first word with a term in `matched` (terms as `locale` makes them), at most `length`
  * characters cut at word boundaries, with `…` where text was cut, and every matched word in it
  * marked. Without a match (the query matched the title only) it is the start of the text.
  * Words are read only as far as the snippet needs: a hit's text can be long.
  */
-export function snippet(text: string, matched: ReadonlySet<string>, length = SNIPPET_LENGTH): TextPart[] {
+export function snippet(text: string, matched: ReadonlySet<string>, locale: Locale, length = SNIPPET_LENGTH): TextPart[] {
   let first: Token | undefined;
   let firstMatch: Token | undefined;
-  for (const word of wordsOf(text)) {
+  for (const word of wordsOf(text, locale)) {
     first ??= word;
-    if (word.term !== null && matched.has(word.term)) {
+    if (isMatched(word.terms, matched)) {
       firstMatch = word;
       break;
     }
@@ -28,11 +29,11 @@ export function snippet(text: string, matched: ReadonlySet<string>, length = SNI
   let from = first.start;
   if (firstMatch && firstMatch.end > from + length) {
     // The first whole word that starts at most LEAD_IN characters before the match.
-    from = wordsOf(text, Math.max(0, firstMatch.start - LEAD_IN)).next().value?.start ?? firstMatch.start;
+    from = wordsOf(text, locale, Math.max(0, firstMatch.start - LEAD_IN)).next().value?.start ?? firstMatch.start;
   }
   const inWindow: Token[] = [];
   let cut = false;
-  for (const word of wordsOf(text, from)) {
+  for (const word of wordsOf(text, locale, from)) {
     if (word.end > from + length && inWindow.length > 0) {
       cut = true;
       break;
@@ -48,15 +49,15 @@ export function snippet(text: string, matched: ReadonlySet<string>, length = SNI
 }
 
 /** All of `text`, its matched words marked (for a result's title). */
-export function markMatches(text: string, matched: ReadonlySet<string>): TextPart[] {
-  return merge(markWords(text, [...wordsOf(text)], matched, 0, text.length));
+export function markMatches(text: string, matched: ReadonlySet<string>, locale: Locale): TextPart[] {
+  return merge(markWords(text, [...wordsOf(text, locale)], matched, 0, text.length));
 }
 
 function markWords(text: string, words: Token[], matched: ReadonlySet<string>, from: number, to: number): TextPart[] {
   const parts: TextPart[] = [];
   let at = from;
   for (const word of words) {
-    if (word.term === null || !matched.has(word.term)) continue;
+    if (!isMatched(word.terms, matched)) continue;
     if (word.start > at) parts.push({ type: 'text', text: text.slice(at, word.start) });
     parts.push({ type: 'mark', text: text.slice(word.start, word.end) });
     at = word.end;

@@ -1,44 +1,82 @@
+import type { Locale } from '../i18n/locales';
+import { ENGLISH_STOP_WORDS, foldWord } from './fold';
+import { frenchTerms } from './french-terms';
+
 /**
- * How text becomes search terms, shared by the index, the query and the snippet marks, so a word
- * is marked in a snippet exactly when the index matched it: split on spaces and punctuation (as
- * MiniSearch does), fold case and accents (`Côte` is found by `cote`), and drop the commonest
- * English words, which would otherwise make every multi-word query require them.
+ * How text becomes search terms in each language, shared by the index, the query and the
+ * snippet marks, so a word is marked in a snippet exactly when the index matched it: split on
+ * spaces and punctuation (as MiniSearch does), fold case and accents (`Côte` is found by `cote`),
+ * and drop the language's commonest words, which would otherwise make every multi-word query
+ * require them. French also indexes each word's stems (french-terms.ts), so "attaques" finds
+ * "attaque". A language's index processes all its texts its own way, English ones included: a
+ * query is processed once, and finds a word only where the index processed it the same way.
  */
 const SEPARATOR = /[\n\r\p{Z}\p{P}]+/u;
 const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
-
-const STOP_WORDS = new Set(
-  'a an and are as at be but by for from has have in into is it its of on or that the their this to was were which while with'.split(' '),
-);
 
 export function tokenize(text: string): string[] {
   return text.split(SEPARATOR);
 }
 
-/** The index term of a token, or null for a token that is not searched (a stop word, nothing). */
-export function processTerm(token: string): string | null {
-  // Plain ASCII (most words) has no accents to fold.
-  const term = (/^[\x00-\x7f]*$/.test(token) ? token : token.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase();
-  return term && !STOP_WORDS.has(term) ? term : null;
+/**
+ * The index terms of a token in `locale`: one term (English, as before stemming existed), or the
+ * word and its stems (French), or null for a token that is not searched (a stop word, nothing).
+ */
+export type TermsOf = (token: string) => string | string[] | null;
+
+function englishTerm(token: string): string | null {
+  const term = foldWord(token);
+  return term && !ENGLISH_STOP_WORDS.has(term) ? term : null;
 }
 
-/** The terms of a query, as the index will look them up. */
-export function queryTerms(query: string): string[] {
-  return tokenize(query).flatMap((token) => processTerm(token) ?? []);
+function frenchTerm(token: string): string[] | null {
+  const terms = frenchTerms(token);
+  return terms.length > 0 ? terms : null;
 }
 
-export type Token = { start: number; end: number; term: string | null };
+const TERMS: Record<Locale, TermsOf> = { en: englishTerm, fr: frenchTerm };
+
+export function termsOf(locale: Locale): TermsOf {
+  return TERMS[locale];
+}
+
+/** Whether a language indexes stems beside the words (and so needs a query of its own, see search.ts). */
+export function hasStems(locale: Locale): boolean {
+  return locale !== 'en';
+}
+
+/** Each searched word of a query: the word (folded) first, then its stems, as the index holds them. */
+export function queryWords(query: string, locale: Locale): (readonly string[])[] {
+  const terms = TERMS[locale];
+  return tokenize(query).flatMap((token) => {
+    const found = terms(token);
+    return found === null ? [] : [typeof found === 'string' ? [found] : found];
+  });
+}
+
+/** The searched words of a query, one term each (the word as written, folded): what is counted and bounded. */
+export function queryTerms(query: string, locale: Locale): string[] {
+  return queryWords(query, locale).map((terms) => terms[0]!);
+}
+
+/** Whether a word whose terms are `terms` is one the search matched. */
+export function isMatched(terms: string | string[] | null, matched: ReadonlySet<string>): boolean {
+  return terms !== null && (typeof terms === 'string' ? matched.has(terms) : terms.some((term) => matched.has(term)));
+}
+
+export type Token = { start: number; end: number; terms: string | string[] | null };
 
 /**
- * The words of `text` from `from` on, with their places, one at a time (a snippet needs only
- * those up to its end). A word cut by `from` is left out.
+ * The words of `text` from `from` on, with their places and terms in `locale`, one at a time (a
+ * snippet needs only those up to its end). A word cut by `from` is left out.
  */
-export function* wordsOf(text: string, from = 0): Generator<Token> {
+export function* wordsOf(text: string, locale: Locale, from = 0): Generator<Token> {
+  const terms = TERMS[locale];
   const word = new RegExp(WORD.source, 'gu');
   word.lastIndex = from;
   for (let match = word.exec(text); match; match = word.exec(text)) {
     if (match.index === from && from > 0 && WORD_CHARACTER.test(text[from - 1]!)) continue;
-    yield { start: match.index, end: match.index + match[0].length, term: processTerm(match[0]) };
+    yield { start: match.index, end: match.index + match[0].length, terms: terms(match[0]) };
   }
 }
 

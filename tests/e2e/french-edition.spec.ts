@@ -86,3 +86,18 @@ test('the French feeds are French, and the English feeds keep their entry ids', 
   const english = await (await request.get('/mali/feed.xml')).text();
   expect(english).toMatch(/<id>[^<]*\/mali\/crisiswatch\/2023-02<\/id>/);
 });
+
+test('French search finds another form of a word, with or without accents, and marks the word as the text has it', async ({ page }) => {
+  // The French February 2023 says relations "se sont encore dégradées"; no text has "dégradation".
+  for (const q of ['dégradation', 'degradation']) {
+    const response = await page.goto(`/fr/search?q=${encodeURIComponent(q)}`);
+    expect(response?.status()).toBe(200);
+    const hit = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Mali, février 2023', exact: true }) });
+    await expect(hit.locator('mark')).toHaveText(['dégradées']);
+    await expect(hit.getByText('Texte en anglais')).toHaveCount(0);
+  }
+  // A bad parameter is explained in French.
+  const bad = await page.goto('/fr/search?q=mali&page=0');
+  expect(bad?.status()).toBe(400);
+  await expect(page.locator('#search-page-error')).toHaveText('Les pages commencent à 1');
+});

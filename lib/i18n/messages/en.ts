@@ -290,6 +290,8 @@ export const en = {
     start: 'Search by a word or two: a country, a place, a person, or a month such as “February 2023”. Spelling mistakes are forgiven.',
     results: 'Results',
     kinds: { profile: 'Country profile', entry: 'CrisisWatch month', quote: 'Quote' },
+    /** Beside a hit whose text is in another language than the page (an English month on a French page). */
+    inEnglish: 'Text in English',
     inCountry: (country: string) => `in ${country}`,
     amongVerdict: (verdict: string) => `among months of ${verdict}`,
     about: (query: string, scope: string) => `for “${query}”${scope ? ` ${scope}` : ''}`,

@@ -283,6 +283,7 @@ export const fr: Messages = {
     start: 'Cherchez un mot ou deux\u00a0: un pays, un lieu, une personne, ou un mois comme «\u00a0février 2023\u00a0». Les fautes d’orthographe sont pardonnées.',
     results: 'Résultats',
     kinds: { profile: 'Profil de pays', entry: 'Mois de CrisisWatch', quote: 'Citation' },
+    inEnglish: 'Texte en anglais',
     inCountry: (country) => `(pays\u00a0: ${country})`,
     amongVerdict: (verdict) => `parmi les mois de ${verdict}`,
     about: (query, scope) => `pour «\u00a0${query}\u00a0»${scope ? ` ${scope}` : ''}`,

@@ -35,6 +35,22 @@ describe('the search page query string', () => {
     ]);
   });
 
+  it("says each problem in the page's language", () => {
+    const parsed = parseSearchQuery({ q: 'x'.repeat(MAX_QUERY_LENGTH + 1), country: 'atlantis', verdict: 'worse', page: '1.5' }, SLUGS, 'fr');
+    expect(parsed).toMatchObject({ ok: false });
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual([
+      { field: 'q', message: `Raccourcissez la recherche à ${MAX_QUERY_LENGTH} caractères au plus` },
+      { field: 'country', message: 'Choisissez un pays dans la liste\u00a0: "atlantis" ne fait pas partie des pays suivis' },
+      { field: 'verdict', message: 'Choisissez un verdict dans la liste' },
+      { field: 'page', message: 'Choisissez un numéro de page entier' },
+    ]);
+    const words = Array.from({ length: MAX_QUERY_WORDS + 1 }, (_, index) => `mot${index}`).join(' ');
+    expect(parseSearchQuery({ q: words }, SLUGS, 'fr')).toMatchObject({ ok: false, errors: [{ field: 'q', message: `Utilisez au plus ${MAX_QUERY_WORDS} mots` }] });
+    // French stop words do not count on a French page.
+    expect(parseSearchQuery({ q: `${'la '.repeat(20)}zenda` }, SLUGS, 'fr')).toMatchObject({ ok: true });
+  });
+
   it('bounds the words a search looks up', () => {
     const words = Array.from({ length: MAX_QUERY_WORDS + 1 }, (_, index) => `word${index}`).join(' ');
     expect(parseSearchQuery({ q: words }, SLUGS)).toMatchObject({ ok: false, errors: [{ field: 'q', message: `Use at most ${MAX_QUERY_WORDS} words` }] });

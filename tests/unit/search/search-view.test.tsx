@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { SearchForm } from '@/components/search-form';
 import { SearchResultList } from '@/components/search-results';
+import { localizeTree } from '@/lib/content/localize';
 import { buildSearchIndex, parseSearchQuery, searchContent } from '@/lib/search';
 import { loadSearchTree } from './search-tree';
 
@@ -38,5 +39,15 @@ describe('the search page, as the server renders it', async () => {
     // Said once, next to its field.
     expect(html).toContain('<p id="search-country-error" class="field-error" role="alert">Choose a country from the list: &quot;atlantis&quot; is not one we follow</p>');
     expect(html.match(/is not one we follow/g)).toHaveLength(1);
+  });
+
+  it('labels an English hit on a French page as English, in French, with its text marked lang="en"', () => {
+    const french = buildSearchIndex(localizeTree(tree, 'fr'), 'fr');
+    const english = renderToStaticMarkup(<SearchResultList q="adjourned" filters={{}} results={searchContent(french, 'adjourned')} pageSize={10} locale="fr" />);
+    expect(english).toMatch(/<li[^>]*>(?:(?!<\/li>).)*Texte en anglais(?:(?!<\/li>).)*<p[^>]* lang="en"[^>]*>[^<]*met and <mark>adjourned<\/mark>/);
+    const translated = renderToStaticMarkup(<SearchResultList q="attaques" filters={{}} results={searchContent(french, 'attaques')} pageSize={10} locale="fr" />);
+    expect(translated).toContain('<mark>attaque</mark>');
+    expect(translated).not.toContain('Texte en anglais');
+    expect(translated).not.toContain('lang="en"');
   });
 });

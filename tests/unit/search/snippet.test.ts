@@ -4,18 +4,18 @@ import { markMatches, snippet, SNIPPET_LENGTH, type TextPart } from '@/lib/searc
 import { queryTerms } from '@/lib/search/terms';
 
 const show = (parts: TextPart[]) => parts.map((part) => (part.type === 'mark' ? `[${part.text}]` : part.text)).join('');
-const terms = (query: string) => new Set(queryTerms(query));
+const terms = (query: string) => new Set(queryTerms(query, 'en'));
 
 describe('snippets', () => {
   it('marks every matched word, as written, whatever its case or accents', () => {
-    expect(show(markMatches('Talks in Côte d’Ivoire; côte guards', terms('COTE')))).toBe('Talks in [Côte] d’Ivoire; [côte] guards');
+    expect(show(markMatches('Talks in Côte d’Ivoire; côte guards', terms('COTE'), 'en'))).toBe('Talks in [Côte] d’Ivoire; [côte] guards');
   });
 
   it('shows the text around the first match, cut at words, with … where text was left out', () => {
     const before = 'Opening words of a long paragraph. '.repeat(12);
     const after = ' and then more words follow it to the end. '.repeat(12);
     const source = `${before}The border guards withdrew${after}`;
-    const parts = snippet(source, terms('guards'));
+    const parts = snippet(source, terms('guards'), 'en');
     const shown = show(parts);
     expect(shown).toMatch(/^…/);
     expect(shown).toMatch(/…$/);
@@ -30,15 +30,15 @@ describe('snippets', () => {
   });
 
   it('starts at the beginning when the match is near it, and keeps a short text whole', () => {
-    expect(show(snippet('Ceasefire holds in the highlands.', terms('ceasefire')))).toBe('[Ceasefire] holds in the highlands.');
+    expect(show(snippet('Ceasefire holds in the highlands.', terms('ceasefire'), 'en'))).toBe('[Ceasefire] holds in the highlands.');
   });
 
   it('shows the start of the text, unmarked, when only the title matched', () => {
-    expect(show(snippet('Nothing here matches.', terms('zenda')))).toBe('Nothing here matches.');
+    expect(show(snippet('Nothing here matches.', terms('zenda'), 'en'))).toBe('Nothing here matches.');
   });
 
   it('does not mark common words', () => {
-    expect(show(markMatches('The river and the bridge', terms('the river')))).toBe('The [river] and the bridge');
+    expect(show(markMatches('The river and the bridge', terms('the river'), 'en'))).toBe('The [river] and the bridge');
   });
 });
 

@@ -27,7 +27,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const words = messages(locale).search;
   const tree = await getContentIn(locale);
   const countries = tree.countries.map((country) => ({ slug: country.slug, name: country.name }));
-  const parsed = parseSearchQuery(await searchParams, countries.map((country) => country.slug));
+  const parsed = parseSearchQuery(await searchParams, countries.map((country) => country.slug), locale);
   const query = parsed.ok ? parsed.query : { ...parsed.query, page: 1 };
   const q = query.q ?? '';
   const filters = query.filters ?? {};
