@@ -136,7 +136,7 @@ export function translationSkeleton({ kind, locale, source, version, data, body 
 # ${source}.
 # source_version: the version of the English file this translates. When the English changes, the
 # content check warns; bring the translation up to date, then write the version it gives here.
-source_version: ${version}
+source_version: "${version}"
 # translated_by: shown to readers with the text, so they know whose translation it is.
 translated_by: ${quoted(TRANSLATED_BY[locale])}
 ${fields.join('\n')}

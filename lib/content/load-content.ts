@@ -330,7 +330,7 @@ async function loadTranslations<S extends z.ZodType<{ source_version: string; tr
           file: display(file),
           line: translation.lines.source_version,
           field: 'source_version',
-          message: `${display(role.source)} changed after this translation was made (it translates version ${translation.data.source_version}; the English is now ${source.version}): bring the translation up to date, then set source_version: ${source.version}`,
+          message: `${display(role.source)} changed after this translation was made (it translates version ${translation.data.source_version}; the English is now ${source.version}): bring the translation up to date, then set source_version: "${source.version}"`,
         });
       }
       const text = toText(translation, display(file));

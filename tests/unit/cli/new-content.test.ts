@@ -120,7 +120,8 @@ describe('npm run new -- translation', () => {
     expect({ code, stdout }).toEqual({ code: 0, stdout: 'content/freedonia/crisiswatch/2024-05.fr.md\n' });
     expect(stderr).toContain('Translate each text marked "TODO: translate"');
     const text = await readFile(path.join(dir, 'content/freedonia/crisiswatch/2024-05.fr.md'), 'utf8');
-    expect(text).toMatch(/^source_version: [0-9a-f]{12}$/m);
+    // Quoted: a version of digits only (or digits and one e) would otherwise be read as a number.
+    expect(text).toMatch(/^source_version: "[0-9a-f]{12}"$/m);
     expect(text).toMatch(/^lead: "TODO: translate: .+"$/m);
     expect(text).not.toMatch(/^(verdict|alerts|period|month):/m);
     expect((await newContent('translation', 'fr', 'freedonia')).stdout).toBe('content/freedonia/country.fr.md\n');
