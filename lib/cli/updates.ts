@@ -3,6 +3,7 @@ import path from 'node:path';
 import { getSettings } from '../config/settings';
 import { getContent, getCountry, getCrisisWatchEntry } from '../content';
 import { migrateToLatest, openDatabase } from '../db/database';
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '../i18n/locales';
 import { composeMessage } from '../mail/mail-transport';
 import { updateMessage } from '../mail/update-message';
 import { publishedEntriesOf, readPublishedEntries } from '../subscriptions/published-entries';
@@ -10,12 +11,15 @@ import { getUpdateStatus, type UpdateStatus } from '../subscriptions/update-stat
 
 const USAGE = `usage:
   npm run updates -- status                    what each entry's update mail has done: queued, retrying, sent, skipped, failed
-  npm run updates -- preview <country> <month> writes the update message for that entry as an .eml file, without sending`;
+  npm run updates -- preview <country> <month> [${LOCALES.join('|')}]
+                                               writes the update message for that entry as an .eml file, without sending,
+                                               as a subscriber of that language gets it (default ${DEFAULT_LOCALE})`;
 
 /** `npm run updates -- …`: the update mail, for editors and operators. */
 async function main([command, ...args]: string[]): Promise<number> {
   if (command === 'status' && args.length === 0) return status();
-  if (command === 'preview' && args.length === 2) return preview(args[0]!, args[1]!);
+  const [slug, month, locale = DEFAULT_LOCALE] = args;
+  if (command === 'preview' && slug && month && args.length <= 3 && isLocale(locale)) return preview(slug, month, locale);
   console.error(USAGE);
   return 2;
 }
@@ -41,9 +45,9 @@ async function status(): Promise<number> {
   }
 }
 
-async function preview(slug: string, month: string): Promise<number> {
+async function preview(slug: string, month: string, locale: Locale): Promise<number> {
   const settings = getSettings();
-  const found = await getCrisisWatchEntry(slug, month);
+  const found = await getCrisisWatchEntry(slug, month, locale);
   if (!found) {
     const country = await getCountry(slug);
     console.error(country ? `${country.name} has no entry for ${month}; its entries: ${country.entries.map((entry) => entry.month).join(', ') || 'none'}` : `No country "${slug}" in ${settings.CONTENT_DIR}`);
@@ -58,13 +62,13 @@ async function preview(slug: string, month: string): Promise<number> {
     entry: found.entry,
     // Not a real token: the links in a preview lead to "this link cannot be used".
     manageToken: 'preview-only-this-link-does-not-work-xxxxxx',
-    // As the outbox sends it: subscribers have no language yet.
-    locale: 'en',
+    // As the outbox sends it to a subscriber of that language (an entry not translated: in English, marked).
+    locale,
   });
   const { raw } = await composeMessage(message);
   const dir = path.resolve(settings.MAIL_DIR, 'previews');
   await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${slug}-${month}.eml`);
+  const file = path.join(dir, locale === DEFAULT_LOCALE ? `${slug}-${month}.eml` : `${slug}-${month}.${locale}.eml`);
   await writeFile(file, raw);
   console.log(`Wrote ${path.relative(process.cwd(), file)}: "${message.subject}" (not sent${found.entry.notify ? '' : '; this entry has notify: false and will not be mailed'})`);
   return 0;

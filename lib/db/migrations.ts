@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { DEFAULT_LOCALE, LOCALES, TRANSLATION_LOCALES } from '../i18n/locales';
 
 /** Migrations live in code so the same ones run on SQLite and PostgreSQL, in order, once. */
 const migrations: Record<string, Migration> = {
@@ -143,6 +144,43 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('subscribers').dropColumn('undeliverable_reason').execute();
       await db.schema.alterTable('subscribers').dropColumn('undeliverable_at').execute();
       await db.schema.dropTable('subscriptions').execute();
+    },
+  },
+  '004-languages': {
+    async up(db: Kysely<unknown>) {
+      // Every subscriber so far signed up in English and stays so. The check lists the site's
+      // languages when the migration runs; a further language adds a migration that widens it.
+      const languages = sql.join(LOCALES.map((locale) => sql.lit(locale)));
+      await db.schema
+        .alterTable('subscribers')
+        .addColumn('locale', 'text', (column) => column.notNull().defaultTo(DEFAULT_LOCALE).check(sql`locale in (${languages})`))
+        .execute();
+      // "Also send English texts not yet translated" (0 or 1: SQLite has no boolean).
+      await db.schema.alterTable('subscribers').addColumn('untranslated_fallback', 'integer', (column) => column.notNull().defaultTo(0)).execute();
+
+      // Each language edition of an entry is announced on its own. The French edition's key is
+      // the entry's with a suffix (`mali/2023-02@fr`) rather than a second primary-key column:
+      // SQLite cannot change a table's primary key without rebuilding the table (create, copy,
+      // drop, rename) under the announcer's locks, while a suffix leaves every English key as it
+      // was and needs only an added column. `locale` says which edition a row is, for queries.
+      await db.schema.alterTable('announcements').addColumn('locale', 'text', (column) => column.notNull().defaultTo(DEFAULT_LOCALE)).execute();
+      // The languages the entry had in the build that announced it: its English edition mails a
+      // subscriber of another language (who asked for English texts) only when theirs was missing.
+      await db.schema.alterTable('announcements').addColumn('languages', 'text', (column) => column.notNull().defaultTo(DEFAULT_LOCALE)).execute();
+      // The archive that predated update mail stays unmailed in every language: a translation of
+      // an old month added later is not news.
+      for (const locale of TRANSLATION_LOCALES) {
+        await sql`insert into announcements (entry_key, country, month, state, started_at, cursor, enqueued_at, locale, languages)
+          select entry_key || ${'@' + locale}, country, month, 'baseline', started_at, '', enqueued_at, ${locale}, languages
+          from announcements where state = 'baseline' and locale = ${DEFAULT_LOCALE}`.execute(db);
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      await sql`delete from announcements where locale != ${DEFAULT_LOCALE}`.execute(db);
+      await db.schema.alterTable('announcements').dropColumn('languages').execute();
+      await db.schema.alterTable('announcements').dropColumn('locale').execute();
+      await db.schema.alterTable('subscribers').dropColumn('untranslated_fallback').execute();
+      await db.schema.alterTable('subscribers').dropColumn('locale').execute();
     },
   },
 };

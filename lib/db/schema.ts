@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Locale } from '../i18n/locales';
 
 /**
  * The tables, shared by SQLite and PostgreSQL. Timestamps are ISO 8601 strings in UTC, which
@@ -24,6 +25,10 @@ export type SubscribersTable = {
   /** Set when a mail server rejected the address for good (5xx): no mail goes to it until it confirms again. */
   undeliverable_at: string | null;
   undeliverable_reason: string | null;
+  /** The language of every message and of the pages its links open; the latest form's language. */
+  locale: Generated<Locale>;
+  /** 1: a subscriber of another language than English also receives entries not translated into it, in English. */
+  untranslated_fallback: Generated<number>;
 };
 
 /** A country a subscriber follows; leaving a country deletes its row. */
@@ -50,7 +55,10 @@ export type OutboxTable = {
   id: string;
   subscriber_id: string;
   kind: OutboxKind;
-  /** For update mail: the entry announced, as `country/YYYY-MM`. */
+  /**
+   * For update mail: the edition that queued it (`country/YYYY-MM`, `country/YYYY-MM@fr`). The
+   * row's id names the entry alone, so both editions share it and a subscriber gets one message.
+   */
   entry_key: string | null;
   created_at: string;
   attempts: Generated<number>;
@@ -67,6 +75,7 @@ export type OutboxTable = {
 export type AnnouncementState = 'baseline' | 'enqueuing' | 'enqueued';
 
 export type AnnouncementsTable = {
+  /** The edition announced: `mali/2023-02` (English), `mali/2023-02@fr` (French); see migration 004. */
   entry_key: string;
   country: string;
   month: string;
@@ -76,6 +85,10 @@ export type AnnouncementsTable = {
   started_at: string;
   cursor: Generated<string>;
   enqueued_at: string | null;
+  /** The edition: the language of the text whose publication this announces. */
+  locale: Generated<Locale>;
+  /** The languages the entry had in the announcing build, comma-separated (`en,fr`). */
+  languages: Generated<string>;
 };
 
 export type SiteStateTable = { key: string; value: string };

@@ -59,6 +59,10 @@ export function updateMessage(input: UpdateInput): MailMessage {
   const why = t.why(country.name, input.siteName);
   const choose = t.choose;
   const unsubscribeAll = t.unsubscribeAll;
+  // An entry not translated into the subscriber's language (they asked for English texts, or the
+  // translation left this build): the English text, said so in their language and marked as English.
+  const textLang = entry.lang && entry.lang !== locale ? entry.lang : undefined;
+  const otherLanguage = textLang ? messages(locale).entry.inEnglish : undefined;
 
   const text = [
     input.siteName,
@@ -68,6 +72,7 @@ export function updateMessage(input: UpdateInput): MailMessage {
     '',
     ...lines.map(lineText),
     '',
+    ...(otherLanguage ? [`[${otherLanguage}]`, ''] : []),
     entry.lead,
     '',
     entry.text,
@@ -82,11 +87,12 @@ export function updateMessage(input: UpdateInput): MailMessage {
   ].join('\n');
 
   const { serif, small, sans } = MAIL_STYLE;
+  const entryHtml = `<p style="margin:16px 0;font-size:17px;line-height:1.5;font-weight:bold;${serif}">${escapeHtml(entry.lead)}</p>
+<div style="font-size:16px;line-height:1.6;${serif}">${absoluteLinks(entry.html, siteUrl)}</div>`;
   const body = `<p style="margin:0 0 4px;${small}">${escapeHtml(eyebrow)}</p>
 <h1 style="margin:0 0 12px;font-size:24px;line-height:1.3;${serif}">${escapeHtml(title)}</h1>
 ${lines.map((line) => `<p style="margin:0 0 6px;${sans}font-size:15px;font-weight:bold;color:#1a1a1a;">${verdictLineHtml(line, locale)}</p>`).join('\n')}
-<p style="margin:16px 0;font-size:17px;line-height:1.5;font-weight:bold;${serif}">${escapeHtml(entry.lead)}</p>
-<div style="font-size:16px;line-height:1.6;${serif}">${absoluteLinks(entry.html, siteUrl)}</div>
+${textLang ? `<div lang="${textLang}">\n<p lang="${locale}" style="margin:16px 0 0;${small}font-style:italic;">${escapeHtml(otherLanguage ?? '')}</p>\n${entryHtml}\n</div>` : entryHtml}
 <p style="margin:16px 0 20px;font-size:16px;${serif}">${mailLink(entryUrl, readOn)}</p>
 ${
   history.length > 1

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SUBSCRIBE_API_PATH } from '../paths';
+import { LOCALES } from '../i18n/locales';
+import { localizePath, SUBSCRIBE_API_PATH } from '../paths';
 import { writeWebResponse } from './web-bridge';
 
 const READ = ['GET', 'HEAD'] as const;
@@ -15,7 +16,8 @@ const METHODS: Record<string, readonly string[]> = {
   '/api/subscriptions/confirm': ['POST'],
   '/api/preferences': ['POST'],
   '/api/unsubscribe': ['POST'],
-  '/unsubscribe': [...READ, 'POST'],
+  // In every language: a French subscriber's List-Unsubscribe is `/fr/unsubscribe`.
+  ...Object.fromEntries(LOCALES.map((locale) => [localizePath(locale, '/unsubscribe'), [...READ, 'POST']])),
 };
 
 export const allowedMethods = (pathname: string): readonly string[] => METHODS[pathname] ?? READ;

@@ -88,8 +88,10 @@ export async function handleSubscribeRequest(request: Request, deps: SubscribeDe
   const fields = format === 'json' ? parseJsonObject(text) : formFields(new URLSearchParams(text));
   if (!fields) return problem(400, 'body', 'The request body must be a JSON object with an email field.', format);
 
-  // The page's language, posted by its form: the answer is in it, and the form lands on its page.
-  const locale = typeof fields.locale === 'string' && isLocale(fields.locale) ? fields.locale : DEFAULT_LOCALE;
+  // The page's language, posted by its form: the answer is in it, the form lands on its page, and
+  // the subscriber's mail is in it from now on.
+  const posted = typeof fields.locale === 'string' && isLocale(fields.locale) ? fields.locale : undefined;
+  const locale = posted ?? DEFAULT_LOCALE;
   const result = validateSubscription(fields);
   if (!result.ok) {
     const fieldError = result.errors.find((error) => error.field === 'email' || error.field === 'country');
@@ -107,7 +109,7 @@ export async function handleSubscribeRequest(request: Request, deps: SubscribeDe
     return accepted(format, countries, locale);
   }
   try {
-    await deps.subscribe({ email, countries });
+    await deps.subscribe({ email, countries, ...(posted && { locale: posted }) });
   } catch (error) {
     // The store gate has logged the outage; anything else is logged here. Neither reaches the client.
     if (!isStoreUnavailable(error)) deps.log?.('subscribe: could not store a subscription', error);

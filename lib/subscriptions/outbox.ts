@@ -3,6 +3,7 @@ import type { Country, CrisisWatchEntry } from '../content';
 import type { SubscriberDb } from '../db/database';
 import { isStoreFault } from '../db/store-fault';
 import type { Database, OutboxKind, OutboxTable } from '../db/schema';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locales';
 import { confirmationMessage } from '../mail/confirmation-message';
 import { isPermanentFailure, type MailMessage, type MailTransport } from '../mail/mail-transport';
 import { updateMessage } from '../mail/update-message';
@@ -17,7 +18,11 @@ const MAX_BACKOFF_MS = 60 * 60 * 1000;
 /** Room for the database work around a send (making tokens, settling the row), each bounded by its own timeout. */
 const CLAIM_MARGIN_MS = 60_000;
 
-/** The published entry an update message announces, as the sending process has it. */
+/**
+ * The published entry an update message announces, as the sending process has it, in a
+ * subscriber's language: translated where this process's content has the translation, else the
+ * English text (`entry.lang` says which).
+ */
 export type UpdateContent = { country: Country; entry: CrisisWatchEntry };
 
 export type OutboxSettings = {
@@ -27,10 +32,10 @@ export type OutboxSettings = {
   confirmTtlHours: number;
   /** Messages per second this sender may start; 0 or unset: no limit. */
   ratePerSecond?: number;
-  /** Finds the entry an update message announces (undefined: no longer published). */
-  updateContent?: (entryKey: string) => Promise<UpdateContent | undefined>;
-  /** The published countries, whose names a confirmation lists (unset: it lists their slugs). */
-  countries?: () => Promise<readonly CountryChoice[]>;
+  /** Finds the entry an update message announces (an entry or edition key), in `locale` (undefined: no longer published). */
+  updateContent?: (entryKey: string, locale: Locale) => Promise<UpdateContent | undefined>;
+  /** The published countries in `locale`, whose names a confirmation lists (unset: it lists their slugs). */
+  countries?: (locale: Locale) => Promise<readonly CountryChoice[]>;
   /** Told of a message that failed for a reason of neither the store nor the mail server (a bug, a bad setting); its row is retried later on its own. */
   onMessageError?: (message: string, error: unknown) => void;
 };
@@ -196,17 +201,18 @@ async function deliver(
  */
 async function prepareConfirmation({ db }: SubscriberDb, row: Claimed, settings: OutboxSettings, now: Date): Promise<MailMessage | string> {
   const tokens = await db.transaction().execute(async (trx) => {
-    const subscriber = await trx.selectFrom('subscribers').select(['email', 'status']).where('id', '=', row.subscriber_id).executeTakeFirst();
+    const subscriber = await trx.selectFrom('subscribers').select(['email', 'status', 'locale']).where('id', '=', row.subscriber_id).executeTakeFirst();
     if (!subscriber || subscriber.status !== 'pending') return undefined;
     const confirm = newToken();
     const unsubscribe = newToken();
     await addConfirmToken(trx, row.subscriber_id, confirm, now, settings.confirmTtlHours);
     await addUnsubscribeToken(trx, row.subscriber_id, unsubscribe, now);
-    return { email: subscriber.email, confirm, unsubscribe, followed: await countriesFollowedBy(trx, row.subscriber_id) };
+    return { email: subscriber.email, locale: subscriber.locale, confirm, unsubscribe, followed: await countriesFollowedBy(trx, row.subscriber_id) };
   });
   if (!tokens) return 'no longer pending';
+  const { locale } = tokens;
   // Every country the address will follow once confirmed, whichever post asked for which.
-  const countries = settings.countries ? countryNamesOf(tokens.followed, await settings.countries()) : tokens.followed;
+  const countries = settings.countries ? countryNamesOf(tokens.followed, await settings.countries(locale), locale) : tokens.followed;
   return confirmationMessage({
     ...settings,
     to: tokens.email,
@@ -214,36 +220,42 @@ async function prepareConfirmation({ db }: SubscriberDb, row: Claimed, settings:
     unsubscribeToken: tokens.unsubscribe,
     expiresInHours: settings.confirmTtlHours,
     countries,
-    // Subscribers have no language yet: every message is in English until they do.
-    locale: 'en',
+    // The language of the form they last subscribed from: the message, and the pages its links open.
+    locale,
   });
 }
 
 /**
  * Checked again at send time: someone who left the country, unsubscribed or bounced since the
  * entry was announced gets nothing. The entry is rendered from the content as published now, so
- * a correction made before the message goes out is in it. One transaction for the batch: the
- * recipients' state is read and each message's unsubscribe token (only its hash) recorded.
+ * a correction made before the message goes out is in it. Its language is chosen now too: the
+ * subscriber's, with the translation if this process's content has it, else the English text
+ * marked as English in a message in their language (whichever edition queued it). One
+ * transaction for the batch: the recipients' state is read and each message's unsubscribe token
+ * (only its hash) recorded.
  */
 async function prepareUpdates({ db }: SubscriberDb, rows: readonly Claimed[], settings: OutboxSettings, now: Date): Promise<Map<string, MailMessage | string>> {
+  // Each entry in every language, before the transaction (the content may still be loading).
   const contents = new Map<string, UpdateContent | undefined>();
-  for (const key of new Set(rows.map((row) => row.entry_key ?? ''))) contents.set(key, key ? await settings.updateContent?.(key) : undefined);
+  for (const key of new Set(rows.map((row) => row.entry_key ?? ''))) {
+    for (const locale of LOCALES) contents.set(`${key} ${locale}`, key ? await settings.updateContent?.(key, locale) : undefined);
+  }
   const ids = [...new Set(rows.map((row) => row.subscriber_id))];
   const prepared = new Map<string, MailMessage | string>();
   await db.transaction().execute(async (trx) => {
-    const subscribers = new Map((await trx.selectFrom('subscribers').select(['id', 'email', 'status', 'undeliverable_at']).where('id', 'in', ids).execute()).map((row) => [row.id, row]));
+    const subscribers = new Map((await trx.selectFrom('subscribers').select(['id', 'email', 'status', 'undeliverable_at', 'locale']).where('id', 'in', ids).execute()).map((row) => [row.id, row]));
     const follows = new Set((await trx.selectFrom('subscriptions').select(['subscriber_id', 'country']).where('subscriber_id', 'in', ids).execute()).map((row) => `${row.subscriber_id} ${row.country}`));
     const tokens: { subscriberId: string; token: string }[] = [];
     for (const row of rows) {
-      const content = contents.get(row.entry_key ?? '');
       const subscriber = subscribers.get(row.subscriber_id);
+      const content = contents.get(`${row.entry_key ?? ''} ${subscriber?.locale ?? DEFAULT_LOCALE}`);
       if (!content) prepared.set(row.id, `entry ${row.entry_key ?? '?'} is not published`);
       else if (!subscriber || subscriber.status !== 'confirmed' || subscriber.undeliverable_at !== null || !follows.has(`${row.subscriber_id} ${content.country.slug}`)) {
         prepared.set(row.id, 'no longer following');
       } else {
         const manage = newToken();
         tokens.push({ subscriberId: row.subscriber_id, token: manage });
-        prepared.set(row.id, updateMessage({ ...settings, to: subscriber.email, country: content.country, entry: content.entry, manageToken: manage, locale: 'en' }));
+        prepared.set(row.id, updateMessage({ ...settings, to: subscriber.email, country: content.country, entry: content.entry, manageToken: manage, locale: subscriber.locale }));
       }
     }
     await addUnsubscribeTokens(trx, tokens, now);

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ContentTree } from '../content';
+import { DEFAULT_LOCALE, LOCALES, TRANSLATION_LOCALES } from '../i18n/locales';
 import type { PublishedEntry } from './announcements';
 
 /**
@@ -12,11 +13,27 @@ import type { PublishedEntry } from './announcements';
 export const PUBLISHED_ENTRIES_FILE = 'published-entries.json';
 
 const manifestSchema = z.object({
-  entries: z.array(z.object({ country: z.string(), month: z.string(), notify: z.boolean() })),
+  entries: z.array(
+    z.object({
+      country: z.string(),
+      month: z.string(),
+      notify: z.boolean(),
+      // A build made before the French edition recorded no languages: its entries were English only.
+      languages: z.array(z.enum(LOCALES)).default([DEFAULT_LOCALE]),
+    }),
+  ),
 });
 
+/** Each entry, with the languages its text exists in (English always; a translation when its file is in the tree). */
 export function publishedEntriesOf(tree: ContentTree): PublishedEntry[] {
-  return tree.countries.flatMap((country) => country.entries.map((entry) => ({ country: country.slug, month: entry.month, notify: entry.notify })));
+  return tree.countries.flatMap((country) =>
+    country.entries.map((entry) => ({
+      country: country.slug,
+      month: entry.month,
+      notify: entry.notify,
+      languages: [DEFAULT_LOCALE, ...TRANSLATION_LOCALES.filter((locale) => entry.translations?.[locale] !== undefined)],
+    })),
+  );
 }
 
 export async function writePublishedEntries(distDir: string, tree: ContentTree): Promise<{ file: string; entries: number }> {

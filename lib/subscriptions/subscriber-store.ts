@@ -1,13 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { SubscriberDb } from '../db/database';
 import type { Database, SubscriberStatus } from '../db/schema';
+import type { Locale } from '../i18n/locales';
 import { hashToken, isWellFormedToken, newId } from './tokens';
 
 /** How long after a confirmation was asked for another one may be mailed to the same address. */
 const RESEND_AFTER_MS = 10 * 60 * 1000;
 
-/** An address and the countries it asks to follow (the endpoint refuses a request for none). */
-export type SubscriptionRequest = { email: string; countries?: readonly string[] };
+/**
+ * An address, the countries it asks to follow (the endpoint refuses a request for none) and the
+ * language of the form it was posted from: the latest form's language wins, as a reader who
+ * subscribes again from the French pages expects French mail. Without one (a script's JSON), a
+ * new address is English and a known one keeps its language.
+ */
+export type SubscriptionRequest = { email: string; countries?: readonly string[]; locale?: Locale };
 
 /**
  * Records a request to subscribe and, where a confirmation should be mailed, queues it in the
@@ -53,10 +59,11 @@ async function recordRequest(trx: Kysely<Database>, request: SubscriptionRequest
   const countries = [...new Set(request.countries ?? [])];
   const subscriber = await trx
     .insertInto('subscribers')
-    .values({ id: newId(), email: request.email, email_key: emailKeyOf(request), country: countries[0] ?? null, status: 'pending', created_at: at, updated_at: at })
+    .values({ id: newId(), email: request.email, email_key: emailKeyOf(request), country: countries[0] ?? null, status: 'pending', created_at: at, updated_at: at, ...(request.locale && { locale: request.locale }) })
     .onConflict((conflict) =>
       conflict.column('email_key').doUpdateSet({
         updated_at: at,
+        ...(request.locale && { locale: request.locale }),
         // A confirmed, deliverable subscriber stays as they are; anyone else is pending again
         // (an address that bounced must prove it works before it is mailed again).
         status: sql<SubscriberStatus>`case when subscribers.status = 'confirmed' and subscribers.undeliverable_at is null then 'confirmed' else 'pending' end`,

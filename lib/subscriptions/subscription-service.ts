@@ -63,7 +63,7 @@ export function createSubscriptionService({ sendsMail, holdsProcessOpen = false 
       confirmTtlHours: settings.CONFIRM_TOKEN_TTL_HOURS,
       ratePerSecond: settings.MAIL_RATE_PER_SECOND,
       updateContent: updateContentOf,
-      countries: () => getCountries(),
+      countries: (locale) => getCountries(locale),
     },
     log,
     // The process that sends mail is the one that announces new entries (the servers, or the worker).

@@ -1,5 +1,6 @@
 import type { SubscriberDb } from '../db/database';
 import { getCrisisWatchEntry } from '../content';
+import type { Locale } from '../i18n/locales';
 import { announceEntries, parseEntryKey } from './announcements';
 import type { UpdateContent } from './outbox';
 import { readPublishedEntries } from './published-entries';
@@ -26,9 +27,12 @@ export function createAnnouncer(distDir: string, log: (message: string, error?: 
   };
 }
 
-/** The entry an update message announces, from this process's content. */
-export async function updateContentOf(key: string): Promise<UpdateContent | undefined> {
+/**
+ * The entry an update message announces (whichever edition queued it), from this process's
+ * content, as a reader of `locale` gets it: the translation if this build has it, else English.
+ */
+export async function updateContentOf(key: string, locale: Locale): Promise<UpdateContent | undefined> {
   const parsed = parseEntryKey(key);
-  const found = parsed && (await getCrisisWatchEntry(parsed.country, parsed.month));
+  const found = parsed && (await getCrisisWatchEntry(parsed.country, parsed.month, locale));
   return found ? { country: found.country, entry: found.entry } : undefined;
 }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { SubscriberDb } from '../db/database';
 import type { AnnouncementState } from '../db/schema';
-import { BASELINE_KEY, entryKey, type PublishedEntry } from './announcements';
+import { DEFAULT_LOCALE } from '../i18n/locales';
+import { BASELINE_KEY, editionKey, editionsOf, type PublishedEntry } from './announcements';
 
 export type EntryMailStatus = {
   entry: string;
@@ -22,7 +23,7 @@ export type EntryMailStatus = {
 export type FollowingNothing = { email: string; status: 'pending' | 'confirmed'; since: string };
 
 export type UpdateStatus = {
-  /** Newest started first; entries recorded by the first run are counted in `baseline`, not listed. */
+  /** Each edition (`mali/2023-02`, `mali/2023-02@fr`), newest started first; entries recorded by the first run are counted in `baseline`, not listed. */
   entries: EntryMailStatus[];
   baseline: number;
   undeliverable: number;
@@ -35,7 +36,7 @@ export type UpdateStatus = {
  * build's entries) adds the ones not announced yet and the ones held back.
  */
 export async function getUpdateStatus({ db }: SubscriberDb, published: readonly PublishedEntry[] = []): Promise<UpdateStatus> {
-  const announcements = await db.selectFrom('announcements').select(['entry_key', 'state', 'started_at']).orderBy('started_at', 'desc').orderBy('entry_key').execute();
+  const announcements = await db.selectFrom('announcements').select(['entry_key', 'state', 'started_at', 'locale']).orderBy('started_at', 'desc').orderBy('entry_key').execute();
   const counts = await db
     .selectFrom('outbox')
     .select((eb) => [
@@ -58,7 +59,8 @@ export async function getUpdateStatus({ db }: SubscriberDb, published: readonly 
   for (const announcement of announcements) {
     known.add(announcement.entry_key);
     if (announcement.state === 'baseline') {
-      baseline += 1;
+      // Entries, not editions: the first run records every language's edition of each.
+      if (announcement.locale === DEFAULT_LOCALE) baseline += 1;
       continue;
     }
     const row = byEntry.get(announcement.entry_key);
@@ -70,10 +72,10 @@ export async function getUpdateStatus({ db }: SubscriberDb, published: readonly 
     });
   }
   const started = (await db.selectFrom('site_state').select('value').where('key', '=', BASELINE_KEY).executeTakeFirst()) !== undefined;
-  const waiting = published.filter((entry) => !known.has(entryKey(entry.country, entry.month)));
+  const waiting = published.flatMap((entry) => editionsOf(entry).map((locale) => ({ entry, key: editionKey(entry.country, entry.month, locale) }))).filter(({ key }) => !known.has(key));
   const stateOf = (entry: PublishedEntry): EntryMailStatus['state'] =>
     !started ? 'archive (first start records it, mails nothing)' : entry.notify ? 'not announced yet' : 'held (notify: false)';
-  entries.unshift(...waiting.map((entry) => ({ entry: entryKey(entry.country, entry.month), state: stateOf(entry), ...zero })));
+  entries.unshift(...waiting.map(({ entry, key }) => ({ entry: key, state: stateOf(entry), ...zero })));
   const undeliverable = await db.selectFrom('subscribers').select((eb) => eb.fn.countAll<number>().as('count')).where('undeliverable_at', 'is not', null).executeTakeFirstOrThrow();
   return { entries, baseline, undeliverable: Number(undeliverable.count), followingNothing: await listFollowingNothing(db) };
 }

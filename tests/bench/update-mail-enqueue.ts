@@ -18,7 +18,7 @@ async function main(mode: string, url: string, country: string, month: string, b
   // The single statement queues 100,000 rows at once; the store's default 5 s bound is for one batch.
   const store = await openDatabase(url, mode === 'single' ? { timeoutMs: 120_000 } : {});
   const heap = mode === 'announce-heap' ? heapSampler() : undefined;
-  const entries = [{ country, month, notify: true }];
+  const entries = [{ country, month, notify: true, languages: ['en' as const] }];
   let queued = 0;
   const start = performance.now();
   try {

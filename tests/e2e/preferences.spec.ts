@@ -33,6 +33,9 @@ test('a subscriber changes the countries they follow, leaves everything and come
   await mali.focus();
   await page.keyboard.press('Space');
   await expect(mali).not.toBeChecked();
+  // Then the language of the mail, a radio group (one stop), its English-texts option hidden while English is chosen.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: 'English' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Save my choices' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -46,6 +49,22 @@ test('a subscriber changes the countries they follow, leaves everything and come
   await page.getByRole('button', { name: 'Save my choices' }).click();
   await expect(page.getByRole('status')).toHaveText('Your choices are saved.');
   await expect(page.getByRole('checkbox', { name: 'Mali' })).toBeChecked();
+
+  // French mail, and English texts not yet translated: chosen by keyboard, kept after the save.
+  const languages = page.getByRole('group', { name: 'Language of your emails' });
+  await expect(languages.getByRole('radio', { name: 'English' })).toBeChecked();
+  await languages.getByRole('radio', { name: 'English' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(languages.getByRole('radio', { name: 'Français' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  const untranslated = languages.getByRole('checkbox', { name: 'Also send English texts not yet translated' });
+  await expect(untranslated).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Save my choices' }).click();
+  await expect(page.getByRole('status')).toHaveText('Your choices are saved.');
+  await expect(languages.getByRole('radio', { name: 'Français' })).toBeChecked();
+  await expect(untranslated).toBeChecked();
+  await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Unsubscribe from all email' }).click();
   await expect(page.getByRole('status')).toHaveText('You have left every country: we will send you no more email.');

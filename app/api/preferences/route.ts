@@ -8,7 +8,7 @@ export async function POST(request: Request): Promise<Response> {
   const known = new Set((await getCountries()).map((country) => country.slug));
   return handlePreferencesRequest(request, {
     isKnownCountry: (slug) => known.has(slug),
-    save: (token, countries) => getSubscriptionService().store.run((store) => savePreferences(store, token, countries, new Date())),
+    save: (token, countries, language) => getSubscriptionService().store.run((store) => savePreferences(store, token, countries, new Date(), language)),
     log: (message, error) => console.error(message, error),
   });
 }

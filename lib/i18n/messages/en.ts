@@ -411,6 +411,10 @@ export const en = {
     followingNothing: 'You follow no country at the moment, so we send you nothing. Tick the countries to follow and save.',
     countries: 'Countries you follow',
     tick: (when: string) => `Tick a country to receive its CrisisWatch entry by email, ${when}.`,
+    /** The radio group of the mail's language; each language is named in itself. */
+    language: 'Language of your emails',
+    /** For a subscriber of a translation: entries not translated yet come in English too. */
+    untranslated: 'Also send English texts not yet translated',
     save: 'Save my choices',
     stopHeading: 'Stop all email',
     stopText: 'We will send you nothing more, for any country. You can come back from this page at any time.',

@@ -399,6 +399,8 @@ export const fr: Messages = {
     followingNothing: 'Vous ne suivez aucun pays pour le moment, nous ne vous envoyons donc rien. Cochez les pays à suivre et enregistrez.',
     countries: 'Pays que vous suivez',
     tick: (when) => `Cochez un pays pour recevoir son entrée CrisisWatch par e-mail, ${when}.`,
+    language: 'Langue de vos e-mails',
+    untranslated: 'Recevoir aussi en anglais les textes pas encore traduits',
     save: 'Enregistrer mes choix',
     stopHeading: 'Arrêter tous les e-mails',
     stopText: 'Nous ne vous enverrons plus rien, pour aucun pays. Vous pouvez revenir sur cette page à tout moment.',

@@ -32,5 +32,8 @@ describe('the methods each address takes', () => {
   it('read pages with GET and HEAD only, and take the one-click unsubscribe post at the page’s own address', () => {
     expect(allowedMethods('/mali')).toEqual(['GET', 'HEAD']);
     expect(allowedMethods('/unsubscribe')).toEqual(['GET', 'HEAD', 'POST']);
+    // A French subscriber's mail links (and List-Unsubscribe) to the French page.
+    expect(allowedMethods('/fr/unsubscribe')).toEqual(['GET', 'HEAD', 'POST']);
+    expect(allowedMethods('/fr/mali')).toEqual(['GET', 'HEAD']);
   });
 });

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '@/lib/db/store-gate';
 import { handlePreferencesRequest, type PreferencesDependencies } from '@/lib/subscribe/handle-preferences-request';
+import type { LanguageChoice } from '@/lib/subscriptions/preferences';
 
 const TOKEN = 'a'.repeat(43);
 
 function setup(state: 'saved' | 'invalid' | 'down' = 'saved') {
-  const saved: { token: string | null; countries: string[] }[] = [];
+  const saved: { token: string | null; countries: string[]; language?: LanguageChoice }[] = [];
   const deps: PreferencesDependencies = {
     isKnownCountry: (slug) => slug === 'freedonia' || slug === 'ruritania',
-    async save(token, countries) {
+    async save(token, countries, language) {
       if (state === 'down') throw new StoreUnavailableError(30);
-      saved.push({ token, countries });
+      saved.push({ token, countries, language });
       if (state === 'invalid') return { state: 'invalid' };
-      return { state: 'saved', preferences: { email: 'ana@example.org', status: countries.length > 0 ? 'confirmed' : 'unsubscribed', countries, undeliverable: false } };
+      const status = countries.length > 0 ? 'confirmed' : 'unsubscribed';
+      return { state: 'saved', preferences: { email: 'ana@example.org', status, countries, undeliverable: false, locale: language?.locale ?? 'en', untranslatedFallback: false } };
     },
   };
   return { deps, saved };
@@ -46,6 +48,17 @@ describe('POST /api/preferences', () => {
     const back = async (locale: string) => (await handlePreferencesRequest(post([['token', TOKEN], ['country', 'freedonia'], ['locale', locale]]), setup().deps)).headers.get('location');
     expect(await back('fr')).toBe(`/fr/preferences?token=${TOKEN}&notice=saved`);
     expect(await back('de')).toBe(`/preferences?token=${TOKEN}&notice=saved`);
+  });
+
+  it('sets the language of the mail and the English-texts option with the countries; the leave button keeps them', async () => {
+    const { deps, saved } = setup();
+    await handlePreferencesRequest(post([['token', TOKEN], ['country', 'freedonia'], ['language', 'fr'], ['untranslated', 'yes'], ['locale', 'fr']]), deps);
+    await handlePreferencesRequest(post([['token', TOKEN], ['country', 'freedonia'], ['language', 'en']]), deps);
+    await handlePreferencesRequest(post([['token', TOKEN], ['action', 'leave']]), deps);
+    expect(saved.map((save) => save.language)).toEqual([{ locale: 'fr', untranslatedFallback: true }, { locale: 'en', untranslatedFallback: false }, undefined]);
+    const unknown = await handlePreferencesRequest(post([['token', TOKEN], ['country', 'freedonia'], ['language', 'de']]), deps);
+    expect(unknown.status).toBe(400);
+    expect(saved).toHaveLength(3);
   });
 
   it('refuses a country the site does not have, and stores nothing', async () => {
