@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,12 +22,15 @@ import { median } from './stats';
  * - archive-check: `content:check` and loadContent per file, cold, from the disk cache and warm,
  *   against reading and hashing every file (the floor of any hash-keyed cache).
  * - archive-build: `next build` + the after-build step (= `npm run build`) per added entry, with
- *   peak memory, against a build of the real content/; and the same build without the entry's
- *   Open Graph image route, to split the per-entry cost between the page and its image.
+ *   peak memory, against a build of the real content/; each tree built with both editions and
+ *   again with the English edition alone (the same code, its language list cut to English in the
+ *   copy, the content without its translations), so the French edition's cost per entry is read
+ *   in the same run.
  * - archive-dev: `next dev`'s first and second response on a country page, against content/.
  * Builds and development servers run in a copy of the project (see tests/support/project-copy.ts).
  */
 const PROJECT_DIR = process.cwd();
+const runFile = promisify(execFile);
 const MONTHS = 240;
 const ROUNDS = 3;
 const WARM_LOADS = 5;
@@ -34,8 +38,9 @@ const DIST_DIR = '.next-bench';
 const DEV_DIST_DIR = '.next-bench-dev';
 const LOAD_ONCE = path.join(import.meta.dirname, 'load-once.ts');
 const READ_HASH_ONCE = path.join(import.meta.dirname, 'read-hash-once.ts');
-const ENTRY_PAGE_ROUTE = '/[country]/crisiswatch/[month]';
-const ENTRY_OG_ROUTE = '/[country]/crisiswatch/[month]/opengraph-image';
+// Every page lives under app/[locale] (English reaches it by a rewrite), so each language's entry pages have this source route.
+const ENTRY_PAGE_ROUTE = '/[locale]/[country]/crisiswatch/[month]';
+const ENTRY_OG_ROUTE = '/[locale]/[country]/crisiswatch/[month]/opengraph-image';
 
 /** Sizes in countries, from an environment variable such as BENCH_ARCHIVE_COUNTRIES=1,5,10,50. */
 function countriesFrom(name: string, fallback: string): number[] {
@@ -195,8 +200,8 @@ async function prerendered(distDir: string): Promise<Pick<BuildFigure, 'routes' 
     const size = (await stat(file)).size;
     const relative = path.relative(appDir, file).split(path.sep).join('/');
     bytes.all += size;
-    if (/^[^/]+\/crisiswatch\/\d{4}-\d{2}\/opengraph-image/.test(relative)) bytes.og += size;
-    else if (/^[^/]+\/crisiswatch\/\d{4}-\d{2}\.(html|rsc|meta|segments\/)/.test(relative)) bytes.entry += size;
+    if (/^(?:[a-z]{2}\/)?[^/]+\/crisiswatch\/\d{4}-\d{2}\/opengraph-image/.test(relative)) bytes.og += size;
+    else if (/^(?:[a-z]{2}\/)?[^/]+\/crisiswatch\/\d{4}-\d{2}\.(html|rsc|meta|segments\/)/.test(relative)) bytes.entry += size;
   }
   return { routes, bytes };
 }
@@ -221,10 +226,49 @@ async function buildOnce(projectDir: string, contentDir: string, figure: Omit<Bu
 const seconds = (value: number | undefined) => (value === undefined ? '' : (value / 1000).toFixed(1));
 const buildMs = (figure: BuildFigure) => figure.next.ms + (figure.after?.ms ?? 0);
 
+/**
+ * The English edition alone, for comparison: the copy's language list cut to English at run time
+ * (its type unchanged, so the code compiles as it is), which every route, rewrite, sitemap and
+ * static-params list reads.
+ */
+async function englishOnly(projectDir: string): Promise<void> {
+  const file = path.join(projectDir, 'lib', 'i18n', 'locales.ts');
+  const source = await readFile(file, 'utf8');
+  const cut = source.replace("export const LOCALES = ['en', 'fr'] as const;", "export const LOCALES = (['en', 'fr'] as const).slice(0, 1) as unknown as readonly ['en', 'fr'];");
+  if (cut === source) throw new Error(`${file} no longer declares LOCALES as the bench expects: update englishOnly()`);
+  await writeFile(file, cut);
+}
+
+/**
+ * `contentDir` as the English edition alone has it: a hard-linked copy without translations
+ * (`*.fr.md`), which a site without French refuses. Removed by the returned function.
+ */
+async function englishContent(contentDir: string): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-english-content-'));
+  await rm(dir, { recursive: true });
+  await runFile('cp', ['-al', contentDir, dir]);
+  for (const name of await readdir(dir, { recursive: true })) if (/\.[a-z]{2}\.md$/.test(name)) await rm(path.join(dir, name));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+async function buildEnglishOnly(projectDir: string, contentDir: string, figure: Omit<BuildFigure, 'next' | 'after' | 'phases' | 'routes' | 'bytes'>): Promise<BuildFigure | undefined> {
+  const content = await englishContent(contentDir);
+  try {
+    return await buildOnce(projectDir, content.dir, figure);
+  } finally {
+    await content.remove();
+  }
+}
+
 export async function archiveBuild(): Promise<void> {
   const sizes = countriesFrom('BENCH_ARCHIVE_COUNTRIES', '1,5,10,50');
+  // BENCH_ARCHIVE_ENGLISH=0 skips the English-only builds (they take a third of the run).
+  const withEnglishOnly = process.env.BENCH_ARCHIVE_ENGLISH !== '0';
   const project = await copyProject(PROJECT_DIR);
+  const english = withEnglishOnly ? await copyProject(PROJECT_DIR) : undefined;
+  if (english) await englishOnly(english.dir);
   const figures: BuildFigure[] = [];
+  const englishFigures: BuildFigure[] = [];
   const started = performance.now();
   try {
     const realDir = path.join(project.dir, 'content');
@@ -232,21 +276,31 @@ export async function archiveBuild(): Promise<void> {
     const realCountries = (await readdir(realDir, { withFileTypes: true })).filter((item) => item.isDirectory()).length;
     const baseline = await buildOnce(project.dir, realDir, { label: 'content/ (baseline)', countries: realCountries, entries: realEntries });
     if (baseline) figures.push(baseline);
+    if (english) {
+      const englishBaseline = await buildEnglishOnly(english.dir, path.join(english.dir, 'content'), { label: 'content/ (baseline), English only', countries: realCountries, entries: realEntries });
+      if (englishBaseline) englishFigures.push(englishBaseline);
+    }
     for (const countries of sizes) {
-      const figure = await withTree(countries, (tree, _files, entries) => buildOnce(project.dir, tree, { label: `${countries} × ${MONTHS}`, countries, entries }));
-      if (figure) figures.push(figure);
+      await withTree(countries, async (tree, _files, entries) => {
+        const figure = await buildOnce(project.dir, tree, { label: `${countries} × ${MONTHS}`, countries, entries });
+        if (figure) figures.push(figure);
+        const alone = english && (await buildEnglishOnly(english.dir, tree, { label: `${countries} × ${MONTHS}, English only`, countries, entries }));
+        if (alone) englishFigures.push(alone);
+      });
     }
   } finally {
     await project.remove();
+    await english?.remove();
   }
-  printBuilds(figures, Math.round((performance.now() - started) / 60_000));
+  printBuilds(figures, englishFigures, Math.round((performance.now() - started) / 60_000));
 }
 
 /** Compiling does not depend on the content: one much slower than the run's fastest means a busy machine. */
 const BUSY_COMPILE = 1.4;
 
-function printBuilds(figures: BuildFigure[], minutes: number): void {
-  const full = figures;
+function printBuilds(bothFigures: BuildFigure[], englishFigures: BuildFigure[], minutes: number): void {
+  const full = bothFigures;
+  const figures = [...bothFigures, ...englishFigures];
   const compiles = figures.flatMap((figure) => (figure.phases.compile === undefined ? [] : [figure.phases.compile]));
   const fastestCompile = compiles.length > 0 ? Math.min(...compiles) : undefined;
   const busy = (figure: BuildFigure) => fastestCompile !== undefined && (figure.phases.compile ?? 0) > BUSY_COMPILE * fastestCompile;
@@ -271,7 +325,34 @@ function printBuilds(figures: BuildFigure[], minutes: number): void {
   };
   const header = ['tree (countries × months)', 'entries', 'routes entry/OG/other', 'total s', 'next build s', 'compile s', 'types s', 'page data s', 'prerender s', 'after-build s', 'ms/entry (slope)', 'ms/entry (total)', 'peak RSS tree', 'largest process'];
   console.log(`Archive: \`npm run build\` per added entry (next build, then lib/build/after-next-build.ts), in a copy of the project, a new ${DIST_DIR} each time; ${minutes} min in all`);
+  console.log('Both editions (English and French):');
   console.log(formatTable(header, full.map((figure, index) => row(figure, full[index - 1]))));
+  if (englishFigures.length > 0) {
+    console.log('English edition alone (baseline: the same code and trees, the language list cut to English):');
+    console.log(formatTable(header, englishFigures.map((figure, index) => row(figure, englishFigures[index - 1]))));
+    const pairs = full.flatMap((figure) => {
+      const alone = englishFigures.find((other) => other.countries === figure.countries && other.entries === figure.entries && !figure.label.includes('baseline'));
+      return alone ? [[figure, alone] as const] : [];
+    });
+    if (pairs.length > 0) {
+      console.log('The French edition\'s cost: build time and entry pages of both editions against English alone');
+      console.log(
+        formatTable(
+          ['tree', 'ms/entry both', 'ms/entry English', 'ratio', 'ms/page both (entry pages)', 'entry pages both/English', 'peak RSS both', 'peak RSS English'],
+          pairs.map(([both, alone]) => [
+            both.label,
+            ms(buildMs(both) / both.entries),
+            ms(buildMs(alone) / alone.entries),
+            ratio(buildMs(both), buildMs(alone)),
+            both.routes.entry > 0 ? ms(buildMs(both) / both.routes.entry) : '',
+            `${both.routes.entry}/${alone.routes.entry}`,
+            mb(Math.max(both.next.peakTreeKb, both.after?.peakTreeKb ?? 0)),
+            mb(Math.max(alone.next.peakTreeKb, alone.after?.peakTreeKb ?? 0)),
+          ]),
+        ),
+      );
+    }
+  }
   const largest = full.at(-1);
   if (largest) {
     const size = (value: number) => `${(value / 1024 / 1024).toFixed(0)} MB`;
