@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../support/deployment/ports';
 import { hashOf } from '../../lib/content/file-cache';
-import { writeFictionalSite } from '../fixtures/fictional-tree';
+import { BENCH_FRENCH_SHARE, writeFictionalSite } from '../fixtures/fictional-tree';
 import { formatTable, ms, ratio } from './format-table';
 import { killGroup, mb, runMeasured, sampleTreeMemory, type MeasuredRun } from './process-tree';
 import { copyProject } from '../support/project-copy';
@@ -55,7 +55,8 @@ function countriesFrom(name: string, fallback: string): number[] {
 async function withTree<T>(countries: number, work: (dir: string, files: number, entries: number, firstSlug: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), `bench-archive-${countries}x${MONTHS}-`));
   try {
-    const counts = await writeFictionalSite(dir, countries, MONTHS);
+    // French texts for most countries, as the search bench has them: both editions as a site translating.
+    const counts = await writeFictionalSite(dir, countries, MONTHS, undefined, BENCH_FRENCH_SHARE);
     return await work(dir, counts.files, counts.entries, counts.countries[0]!.slug);
   } finally {
     await rm(dir, { recursive: true, force: true });

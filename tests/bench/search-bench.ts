@@ -12,7 +12,7 @@ import type { Verdict } from '../../lib/content/schemas';
 import { toSearchDocuments, type SearchDocument } from '../../lib/search/documents';
 import { buildSearchIndex, type SearchIndex } from '../../lib/search/search-index';
 import { searchContent, SEARCH_PAGE_SIZE, type SearchFilters } from '../../lib/search/search';
-import { writeFictionalSite } from '../fixtures/fictional-tree';
+import { BENCH_FRENCH_SHARE, writeFictionalSite } from '../fixtures/fictional-tree';
 import { formatTable, ms, ratio } from './format-table';
 import { median, percentile } from './stats';
 
@@ -28,7 +28,7 @@ import { median, percentile } from './stats';
  */
 const COUNTRIES = 50;
 const MONTHS = 240;
-const FRENCH_SHARE = 0.8;
+const FRENCH_SHARE = BENCH_FRENCH_SHARE;
 const BUILDS = 3;
 const RUNS = 25;
 
