@@ -54,9 +54,18 @@ export function queryWords(query: string, locale: Locale): (readonly string[])[]
   });
 }
 
+/** Each searched word of a query as written (folded), with its terms as the index holds them. */
+export function queryWordForms(query: string, locale: Locale): { written: string; terms: readonly string[] }[] {
+  const terms = TERMS[locale];
+  return tokenize(query).flatMap((token) => {
+    const found = terms(token);
+    return found === null ? [] : [{ written: foldWord(token), terms: typeof found === 'string' ? [found] : found }];
+  });
+}
+
 /** The searched words of a query, one term each (the word as written, folded): what is counted and bounded. */
 export function queryTerms(query: string, locale: Locale): string[] {
-  return queryWords(query, locale).map((terms) => terms[0]!);
+  return queryWordForms(query, locale).map((word) => word.written);
 }
 
 /** Whether a word whose terms are `terms` is one the search matched. */
