@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { getSettings } from './config/settings';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './i18n/locales';
-import { messages } from './i18n/messages';
+import { localeOf } from './i18n/locale-param';
+import { messages, type Messages } from './i18n/messages';
 import { localizePath, pathsFor } from './paths';
 
 type PageMetadataInput = {
@@ -46,5 +47,20 @@ export function pageMetadata({ locale, title, description, path, type = 'website
     alternates: { canonical: url, languages, types: { 'application/atom+xml': feeds } },
     openGraph: type === 'article' ? { ...openGraph, type, publishedTime } : { ...openGraph, type },
     twitter: { card: 'summary_large_image', title, description, images },
+  };
+}
+
+/** The dictionary sections that hold a page's own title and description. */
+type PageSection = { [K in keyof Messages]: Messages[K] extends { title: string; description: string } ? K : never }[keyof Messages];
+
+/**
+ * `generateMetadata` of a page that says the same in every language but its words: its title and
+ * description from its dictionary section, at `path` (English, unprefixed).
+ */
+export function sectionMetadata(section: PageSection, path: string) {
+  return async ({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> => {
+    const locale = localeOf(await params);
+    const words = messages(locale)[section];
+    return pageMetadata({ locale, title: words.title, description: words.description, path });
   };
 }

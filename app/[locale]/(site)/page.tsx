@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MonthBrief } from '@/components/crisiswatch-month/month-brief';
 import styles from '@/components/crisiswatch-month/month.module.css';
@@ -8,16 +7,12 @@ import { latestMonth, monthView } from '@/lib/crisiswatch/month-view';
 import { formatMonth } from '@/lib/format';
 import { localeOf } from '@/lib/i18n/locale-param';
 import { messages } from '@/lib/i18n/messages';
-import { pageMetadata } from '@/lib/page-metadata';
+import { sectionMetadata } from '@/lib/page-metadata';
 import { pathsFor } from '@/lib/paths';
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = localeOf(await params);
-  const words = messages(locale).home;
-  return pageMetadata({ locale, title: words.title, description: words.description, path: '/' });
-}
+export const generateMetadata = sectionMetadata('home', '/');
 
 export default async function HomePage({ params }: Props) {
   const locale = localeOf(await params);

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MonthMap, type MonthMapItem } from '@/components/maps/month-map';
 import { VerdictBadge, VerdictsGuideLink } from '@/components/verdict-badge';
@@ -8,16 +7,12 @@ import { formatMonth } from '@/lib/format';
 import { localeOf } from '@/lib/i18n/locale-param';
 import type { Locale } from '@/lib/i18n/locales';
 import { messages } from '@/lib/i18n/messages';
-import { pageMetadata } from '@/lib/page-metadata';
+import { sectionMetadata } from '@/lib/page-metadata';
 import { historyDataPath, pathsFor, regionAnchor as headingId } from '@/lib/paths';
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const locale = localeOf(await params);
-  const words = messages(locale).countries;
-  return pageMetadata({ locale, title: words.title, description: words.description, path: pathsFor('en').countries });
-}
+export const generateMetadata = sectionMetadata('countries', pathsFor('en').countries);
 
 export default async function CountriesPage({ params }: Props) {
   const locale = localeOf(await params);
