@@ -1,24 +1,23 @@
-import MiniSearch from 'minisearch';
 import type { ContentTree } from '../content';
 import type { Locale } from '../i18n/locales';
 import { toSearchDocuments, type SearchDocument } from './documents';
-import { fuzzyFor, prefixFor, termsOf, tokenize } from './terms';
+import { buildInvertedIndex, type InvertedIndex } from './inverted-index';
+import { termsOf, tokenize } from './terms';
 
 /** Title words count most, then the lead, then the body. */
 export const FIELD_BOOSTS = { title: 3, lead: 2, body: 1 } as const;
-const FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[];
-
-/** What MiniSearch indexes: a document and its place in the tie-break order, which is its id there. */
-type Indexed = SearchDocument & { rank: number };
+export const FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[];
+/** Each field's boost by its place in FIELDS, as the index numbers fields. */
+export const BOOSTS_BY_FIELD: readonly number[] = FIELDS.map((field) => FIELD_BOOSTS[field]);
 
 export type SearchIndex = {
   /** The edition it searches: its words are processed as that language's (terms.ts). */
   locale: Locale;
-  miniSearch: MiniSearch<Indexed>;
+  /** Every document's words, a document's id being its place in `documents`. */
+  words: InvertedIndex;
   /**
-   * What a hit shows, newest first then by id; a document's place here is its id in MiniSearch,
-   * so equal scores are ordered by comparing two numbers (kept here, not in MiniSearch's stored
-   * fields, so it is held once).
+   * What a hit shows, newest first then by id; a document's place here is its id in the index,
+   * so equal scores are ordered by comparing two numbers.
    */
   documents: SearchDocument[];
   /** The country slugs and names of the tree, in its order: what the country filter offers. */
@@ -28,18 +27,9 @@ export type SearchIndex = {
 /** The index of `tree` (the tree readers of `locale` get) for the search page in `locale`. */
 export function buildSearchIndex(tree: ContentTree, locale: Locale): SearchIndex {
   const documents = toSearchDocuments(tree, locale).sort((a, b) => compare(b.date ?? '', a.date ?? '') || compare(a.id, b.id));
-  const miniSearch = new MiniSearch<Indexed>({
-    idField: 'rank',
-    fields: FIELDS,
-    storeFields: [],
-    tokenize,
-    processTerm: termsOf(locale),
-    searchOptions: { boost: { ...FIELD_BOOSTS }, fuzzy: fuzzyFor, prefix: prefixFor, combineWith: 'AND' },
-  });
-  miniSearch.addAll(documents.map((document, rank) => ({ ...document, rank })));
   return {
     locale,
-    miniSearch,
+    words: buildInvertedIndex(documents, FIELDS, tokenize, termsOf(locale)),
     documents,
     countries: tree.countries.map((country) => ({ slug: country.slug, name: country.name })),
   };

@@ -1,10 +1,10 @@
-import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import type { Locale } from '../i18n/locales';
 import type { Verdict } from '../content/schemas';
 import type { SearchDocument, SearchKind } from './documents';
-import type { SearchIndex } from './search-index';
+import { rankQuery, type QueryTree, type Ranking, type TermQuery } from './query-tree';
+import { BOOSTS_BY_FIELD, type SearchIndex } from './search-index';
 import { markMatches, snippet, type TextPart } from './snippet';
-import { hasStems, prefixFor, queryTerms, queryWordForms } from './terms';
+import { fuzzyFor, hasStems, prefixFor, queryTerms, queryWordForms } from './terms';
 
 export const SEARCH_PAGE_SIZE = 10;
 
@@ -43,80 +43,70 @@ export type SearchResults = {
 export function searchContent(index: SearchIndex, q: string, filters: SearchFilters = {}, page = 1, pageSize = SEARCH_PAGE_SIZE): SearchResults {
   const words = queryTerms(q, index.locale).length;
   if (words === 0) return { hits: [], total: 0, page, pageCount: 0, matchedAllWords: true, noTerms: true };
-  const keep = filterFor(index, filters);
-  // A document left out by a filter is skipped before it is scored (a boost of 0), not after.
-  const options = keep ? { boostDocument: (rank: number) => (keep(rank) ? 1 : 0) } : {};
+  // A document left out by a filter is skipped before it is scored, not after.
+  const keep = keptDocuments(index, filters);
   let matchedAllWords = true;
-  let results = firstFound(index, toQueries(q, index.locale, 'AND'), options);
-  if (results.length === 0 && words > 1) {
-    results = firstFound(index, toQueries(q, index.locale, 'OR'), { ...options, combineWith: 'OR' });
-    matchedAllWords = results.length === 0;
+  let ranking = firstFound(index, toQueries(q, index.locale, 'AND'), keep);
+  if (ranking.total === 0 && words > 1) {
+    ranking = firstFound(index, toQueries(q, index.locale, 'OR'), keep);
+    matchedAllWords = ranking.total === 0;
   }
-  breakTies(results);
-  const pageCount = Math.ceil(results.length / pageSize);
-  const hits = results.slice((page - 1) * pageSize, page * pageSize).map((result) => toHit(index.documents[result.id as number]!, new Set(result.terms), index.locale));
-  return { hits, total: results.length, page, pageCount, matchedAllWords, noTerms: false };
+  const total = ranking.total;
+  const pageCount = Math.ceil(total / pageSize);
+  // Only the page shown gets its matched words worked out, its title marked and its snippet cut.
+  const shown = ranking.slice(Math.max(0, (page - 1) * pageSize), page * pageSize);
+  const hits = Array.from(shown, (doc) => toHit(index.documents[doc]!, ranking.matchedTerms(doc), index.locale));
+  return { hits, total, page, pageCount, matchedAllWords, noTerms: false };
 }
 
 /**
- * English: the query as MiniSearch reads it with the index's options (one term a word). A
- * language with stems, in two steps: first each word as written or by its stems, exactly (a word
- * that is its own stem, such as "parl", also as a prefix; a stem never is, or "Mali", stem "mal",
- * would find "malgré");
+ * The query, term by term: one term a word in English, each with its typos and prefixes
+ * forgiven. A language with stems, in two steps: first each word as written or by its stems,
+ * exactly (a word that is its own stem, such as "parl", also as a prefix; a stem never is, or
+ * "Mali", stem "mal", would find "malgré");
  * only when that finds nothing, each word as written with its typos and prefixes forgiven, as in
  * English, or by its stems. The first step is what most queries need and costs exact look-ups
  * only; doing both at once cost French 1.8× the time of English (docs/benchmarks.md). Every word
- * is required (`AND`), or any (`OR`, the fallback).
+ * is required (`AND`), or any (`OR`, the fallback). The nesting decides the order scores are
+ * summed in, and so their last bits: it is the one MiniSearch was given before query-tree.ts.
  */
-function toQueries(q: string, locale: Locale, combineWith: 'AND' | 'OR'): Query[] {
-  if (!hasStems(locale)) return [q];
-  const asIs = { processTerm: (term: string) => term, tokenize: (term: string) => [term] };
+export function toQueries(q: string, locale: Locale, combineWith: 'AND' | 'OR'): QueryTree[] {
   const words = queryWordForms(q, locale);
+  const forgiving = (term: string): TermQuery => ({ term, prefix: prefixFor(term), fuzzy: fuzzyFor(term) });
+  const exactly = (term: string, prefix = false): TermQuery => ({ term, prefix, fuzzy: false });
+  if (!hasStems(locale)) return [{ combineWith, queries: words.map(({ terms }) => forgiving(terms[0]!)) }];
   // A word that is its own stem (one term: "parl", "zenda") is a prefix, as in English.
-  const exact = words.map(({ written, terms }): Query => ({ ...asIs, combineWith: 'OR', queries: [...terms], fuzzy: false, prefix: terms.length === 1 && prefixFor(written) }));
-  const forgiving = words.map(({ terms: [word, ...wordStems] }): Query => {
-    const written = { ...asIs, queries: [word!] };
-    return wordStems.length === 0 ? written : { combineWith: 'OR', queries: [written, { ...asIs, combineWith: 'OR', queries: wordStems, prefix: false, fuzzy: false }] };
-  });
+  const exact = words.map(({ written, terms }): QueryTree => ({ combineWith: 'OR', queries: terms.map((term) => exactly(term, terms.length === 1 && prefixFor(written))) }));
+  const lenient = words.map(({ terms: [word, ...wordStems] }): QueryTree =>
+    wordStems.length === 0 ? forgiving(word!) : { combineWith: 'OR', queries: [forgiving(word!), { combineWith: 'OR', queries: wordStems.map((stem) => exactly(stem)) }] },
+  );
   return [
     { combineWith, queries: exact },
-    { combineWith, queries: forgiving },
+    { combineWith, queries: lenient },
   ];
 }
 
-/** The first of `queries` that finds anything (the last one's empty results otherwise). */
-function firstFound(index: SearchIndex, queries: Query[], options: SearchOptions): SearchResult[] {
-  let results: SearchResult[] = [];
+/** The ranking of the first of `queries` that finds anything (the last one's, empty, otherwise). */
+function firstFound(index: SearchIndex, queries: QueryTree[], keep: Uint8Array | undefined): Ranking {
+  let ranking: Ranking | undefined;
   for (const query of queries) {
-    results = index.miniSearch.search(query, options);
-    if (results.length > 0) break;
+    ranking = rankQuery(index.words, query, BOOSTS_BY_FIELD, keep);
+    if (ranking.total > 0) break;
   }
-  return results;
+  return ranking!;
 }
 
-/**
- * MiniSearch returns results by score; equal scores are put in the index's order (newest first,
- * then by id), in place. Only runs of equal scores are sorted: a common word can match every
- * document, and sorting them all again would cost more than the search.
- */
-function breakTies(results: SearchResult[]): void {
-  for (let start = 0; start < results.length; ) {
-    let end = start + 1;
-    while (end < results.length && results[end]!.score === results[start]!.score) end += 1;
-    if (end - start > 1) results.splice(start, end - start, ...results.slice(start, end).sort((a, b) => (a.id as number) - (b.id as number)));
-    start = end;
-  }
-}
-
-function filterFor(index: SearchIndex, { country, verdict }: SearchFilters): ((rank: number) => boolean) | undefined {
+/** 1 for each document the filters keep, 0 for the others; none without a filter. */
+function keptDocuments(index: SearchIndex, { country, verdict }: SearchFilters): Uint8Array | undefined {
   if (!country && !verdict) return undefined;
-  return (rank) => {
-    const document = index.documents[rank];
-    return document !== undefined && (!country || document.country.slug === country) && (!verdict || document.verdict === verdict);
-  };
+  const keep = new Uint8Array(index.documents.length);
+  index.documents.forEach((document, doc) => {
+    if ((!country || document.country.slug === country) && (!verdict || document.verdict === verdict)) keep[doc] = 1;
+  });
+  return keep;
 }
 
-function toHit(document: SearchDocument, matched: Set<string>, locale: Locale): SearchHit {
+function toHit(document: SearchDocument, matched: ReadonlySet<string>, locale: Locale): SearchHit {
   // An entry's lead is its first sentence on the page, so a snippet may start there.
   const text = document.kind === 'entry' ? `${document.lead} ${document.body}` : document.body;
   return {

@@ -21,7 +21,7 @@ describe('search across profiles, CrisisWatch months and quotes', () => {
   it('indexes every profile, published entry and quote of the tree', () => {
     const expected = tree.countries.reduce((sum, country) => sum + 1 + country.entries.length + country.quotes.length, 0);
     expect(index.documents).toHaveLength(expected);
-    expect(index.miniSearch.documentCount).toBe(expected);
+    expect(index.words.documentCount).toBe(expected);
   });
 
   it('finds a generated entry by a word of its text, and by its month', () => {
