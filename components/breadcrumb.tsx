@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import { Fragment } from 'react';
 import type { Crumb } from '@/lib/countries/region-trail';
 import type { Locale } from '@/lib/i18n/locales';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import { useParams } from 'next/navigation';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
 import { ERROR_PAGE_WORDS } from '@/lib/i18n/messages/error-page';

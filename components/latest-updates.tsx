@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import type { LatestUpdate } from '@/lib/content/latest-updates';
 import { formatShortDate } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';

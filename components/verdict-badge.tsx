@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import type { Alert, Verdict } from '@/lib/content/schemas';
 import { formatMonth, nextMonth } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';

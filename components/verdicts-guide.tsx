@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import type { ReactNode } from 'react';
 import { ALERTS, VERDICTS, type Alert, type Verdict } from '@/lib/content/schemas';
 import { ALERT_ENCODING, VERDICT_ENCODING } from '@/lib/content/verdicts';

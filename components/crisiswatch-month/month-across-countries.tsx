@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import { emptyGroupsLine } from '@/lib/crisiswatch/empty-groups';
 import type { MonthGroup, MonthView } from '@/lib/crisiswatch/month-view';
 import { formatMonth, nextMonth } from '@/lib/format';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import { Fragment } from 'react';
 import { emptyGroupsLine } from '@/lib/crisiswatch/empty-groups';
 import type { MonthView } from '@/lib/crisiswatch/month-view';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import type { MonthView } from '@/lib/crisiswatch/month-view';
 import { formatMonth } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';

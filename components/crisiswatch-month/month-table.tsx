@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import type { MonthView } from '@/lib/crisiswatch/month-view';
 import { AlertWords, VerdictBadge } from '../verdict-badge';
 import { formatMonth } from '@/lib/format';

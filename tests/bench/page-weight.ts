@@ -13,6 +13,11 @@ export type PageWeight = {
   jsBytes: number;
   jsGzip: number;
   cssGzip: number;
+  /** Fonts the page preloads (`<link rel="preload" as="font">`): fetched before its text can settle. */
+  preloadedFonts: number;
+  preloadedFontBytes: number;
+  /** Bytes of the HTML that are the inline React Server Components payload (`self.__next_f.push(…)` scripts). */
+  inlinePayloadBytes: number;
 };
 
 /** A page's JS split into what every measured page loads (the framework's part) and what it adds. */
@@ -31,6 +36,8 @@ export async function measurePage(origin: string, pagePath: string): Promise<Pag
   const paths = (urls: string[]) => unique(urls.map((url) => new URL(url, origin).pathname));
   const scripts = await fetchAll(origin, paths([...scriptSources(markup), ...flightChunks(markup)]));
   const styles = await fetchAll(origin, stylesheetLinks(markup));
+  // woff2 is compressed already: its bytes are what travels.
+  const fonts = await fetchAll(origin, preloadedFontLinks(markup));
   return {
     path: pagePath,
     status: response.status,
@@ -41,6 +48,9 @@ export async function measurePage(origin: string, pagePath: string): Promise<Pag
     jsBytes: sum(scripts.map((script) => script.bytes)),
     jsGzip: sum(scripts.map((script) => script.gzip)),
     cssGzip: sum(styles.map((style) => style.gzip)),
+    preloadedFonts: fonts.length,
+    preloadedFontBytes: sum(fonts.map((font) => font.bytes)),
+    inlinePayloadBytes: sum([...markup.matchAll(/<script>self\.__next_f\.push\(.*?\)<\/script>/gs)].map((match) => Buffer.byteLength(match[0]))),
   };
 }
 
@@ -83,6 +93,15 @@ export function stylesheetLinks(html: string): string[] {
   return unique(
     tags(html, 'link')
       .filter((attributes) => (attributes.get('rel') ?? '').split(/\s+/).includes('stylesheet'))
+      .map((attributes) => attributes.get('href'))
+      .filter(isString),
+  );
+}
+
+export function preloadedFontLinks(html: string): string[] {
+  return unique(
+    tags(html, 'link')
+      .filter((attributes) => attributes.get('rel') === 'preload' && attributes.get('as') === 'font')
       .map((attributes) => attributes.get('href'))
       .filter(isString),
   );

@@ -27,6 +27,8 @@ const WARM_RUNS = 5;
 const FICTIONAL_MONTHS = 240;
 /** Page weight: a country, its archive and an entry, and the site-wide sections (a 404 is printed, not fatal). */
 const PAGES = ['/', '/mali', '/mali/crisiswatch', '/mali/crisiswatch/2023-02', '/countries', '/crisiswatch', '/search?q=army', '/subscribe'];
+/** The same pages of the French edition. */
+const FRENCH_PAGES = ['/fr', '/fr/mali', '/fr/mali/crisiswatch/2023-02', '/fr/crisiswatch', `/fr/search?q=${encodeURIComponent('armée')}`];
 /** The build page weight measures: the one `npm start` serves (NEXT_DIST_DIR, as next.config.ts reads it). */
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
 const NOT_FOUND_PAGE = '/bench-no-such-page';
@@ -107,7 +109,7 @@ async function pageWeight(): Promise<void> {
   const failures: string[] = [];
   try {
     // One page at a time: the figures are sizes, but a quiet machine keeps the server honest.
-    for (const page of [...PAGES, NOT_FOUND_PAGE]) {
+    for (const page of [...PAGES, ...FRENCH_PAGES, NOT_FOUND_PAGE]) {
       try {
         weights.push(await measurePage(server.origin, page));
       } catch (error) {
@@ -126,7 +128,7 @@ async function pageWeight(): Promise<void> {
   );
   console.log(
     formatTable(
-      ['page', 'status', 'HTML', 'HTML gz', 'JS files', 'JS', 'JS gz', 'shared KB gz', 'added files', 'added KB gz', 'CSS gz', 'JS gz vs 404'],
+      ['page', 'status', 'HTML', 'HTML gz', 'of it inline RSC', 'JS files', 'JS', 'JS gz', 'shared KB gz', 'added files', 'added KB gz', 'CSS gz', 'fonts preloaded', 'JS gz vs 404'],
       weights.map((weight) => {
         const split = splitScripts(weight, shared);
         return [
@@ -134,6 +136,7 @@ async function pageWeight(): Promise<void> {
           String(weight.status),
           bytes(weight.htmlBytes),
           bytes(weight.htmlGzip),
+          weight.htmlBytes > 0 ? `${Math.round((100 * weight.inlinePayloadBytes) / weight.htmlBytes)}%` : '',
           String(weight.jsFiles),
           bytes(weight.jsBytes),
           bytes(weight.jsGzip),
@@ -141,6 +144,7 @@ async function pageWeight(): Promise<void> {
           String(split.addedFiles),
           kb(split.addedGzip),
           bytes(weight.cssGzip),
+          `${weight.preloadedFonts}: ${bytes(weight.preloadedFontBytes)}`,
           !baseline || weight === baseline ? '' : signedBytes(weight.jsGzip - baseline.jsGzip),
         ];
       }),

@@ -53,6 +53,46 @@ test.describe('site navigation', () => {
   });
 });
 
+test.describe('pages fetched ahead', () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'Pages are fetched ahead by the client router: without JavaScript a link is a plain link.');
+  /** Next's client router asks for a page's data with an RSC header (or an _rsc query). */
+  const isPageData = (request: { headers: () => Record<string, string>; url: () => string }) => 'rsc' in request.headers() || new URL(request.url()).searchParams.has('_rsc');
+
+  test('loading a page fetches no other page; reaching for a link fetches only its page, and the click still goes there', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (isPageData(request)) fetched.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/mali');
+    await page.waitForLoadState('networkidle');
+    expect(fetched, 'pages fetched while the reader only looked').toEqual([]);
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'CrisisWatch' }).hover();
+    // A page's data may come in more than one request (its tree, then its segments).
+    await expect.poll(() => [...new Set(fetched)]).toEqual(['/crisiswatch']);
+    await nav.getByRole('link', { name: 'Countries' }).focus();
+    await expect.poll(() => [...new Set(fetched)]).toEqual(['/crisiswatch', '/countries']);
+
+    await nav.getByRole('link', { name: 'CrisisWatch' }).click();
+    await expect(page).toHaveURL(/\/crisiswatch$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('CrisisWatch');
+  });
+
+  test('a reader who asked the browser to save data gets nothing fetched ahead, even on hover', async ({ page }) => {
+    await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }));
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (isPageData(request)) fetched.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/mali');
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CrisisWatch' }).hover();
+    await page.waitForTimeout(500);
+    expect(fetched).toEqual([]);
+  });
+});
+
 test.describe('countries by region', () => {
   test('lists every country under its regions, broadest first, with the latest verdict in words', async ({ page }) => {
     await page.goto(`${FICTIONAL_SITE_URL}/countries`);

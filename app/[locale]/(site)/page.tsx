@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import { MonthBrief } from '@/components/crisiswatch-month/month-brief';
 import styles from '@/components/crisiswatch-month/month.module.css';
 import { VerdictBadge, VerdictsGuideLink } from '@/components/verdict-badge';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import { MonthMap, type MonthMapItem } from '@/components/maps/month-map';
 import { VerdictBadge, VerdictsGuideLink } from '@/components/verdict-badge';
 import { getCountries, type Country } from '@/lib/content';

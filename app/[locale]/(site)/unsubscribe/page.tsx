@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import { LinkProblem } from '@/components/link-problem';
 import { localeOf } from '@/lib/i18n/locale-param';
 import { messages } from '@/lib/i18n/messages';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/intent-link';
 import { SubscribeCountriesForm } from '@/components/subscribe-section';
 import { getCountries } from '@/lib/content';
 import { localeOf } from '@/lib/i18n/locale-param';
