@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian and cannot get from npm: Chromium for the browser tests
-# (Playwright cannot download its own browser here) and nginx for the deployment tests.
+# (Playwright cannot download its own browser here) and nginx with its brotli_static module for
+# the deployment tests (the shipped configuration sends the build's brotli copies).
 # PostgreSQL's server binaries (initdb, pg_ctl) are used when present; tests that need them say
 # plainly that they were skipped when not.
 set -euo pipefail
 missing=()
 command -v "${CHROMIUM_PATH:-/usr/bin/chromium}" >/dev/null 2>&1 || missing+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+# Kept in step with BROTLI_STATIC_MODULE in tests/support/deployment/nginx-process.ts.
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
 if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi

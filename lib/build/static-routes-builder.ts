@@ -3,8 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LOCALE } from '../i18n/locales';
-import { COMMON_HEADERS, CONTENT_CACHE_CONTROL, contentSecurityPolicy, PAGE_VARY } from '../server/response-policy';
+import { COMMON_HEADERS, CONTENT_CACHE_CONTROL, contentSecurityPolicy, ENCODING_VARY, PAGE_VARY } from '../server/response-policy';
 import { STATIC_ROUTES_FILE, type StaticRoute, type StaticRoutesManifest } from '../server/static-routes';
+import { isCompressibleType, precompressFiles, ROUTE_EFFORT, type Precompressed } from './precompress';
 
 /** The part of Next's prerender-manifest.json this reads (Next 16). */
 const prerenderManifestSchema = z.object({
@@ -35,8 +36,10 @@ const isInternalHeader = (name: string) => name.startsWith('x-next');
 /**
  * Reads the build in `distDir` and writes its static-routes manifest: each prerendered route's
  * file, status and headers, with the SHA-256 of every inline script of each page in its CSP.
+ * Each route of a compressible type gets brotli and gzip copies of its file, and then varies
+ * with Accept-Encoding.
  */
-export async function writeStaticRoutes(distDir: string): Promise<{ file: string; routes: number; pages: number }> {
+export async function writeStaticRoutes(distDir: string): Promise<{ file: string; routes: number; pages: number; precompressed: Precompressed[]; precompressMs: number }> {
   const buildId = (await readFile(path.join(distDir, 'BUILD_ID'), 'utf8')).trim();
   const prerender = prerenderManifestSchema.parse(JSON.parse(await readFile(path.join(distDir, 'prerender-manifest.json'), 'utf8')));
   const names = Object.keys(prerender.routes).filter((route) => !isInternal(route));
@@ -69,6 +72,9 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
       };
     }
   });
+  const precompressStarted = performance.now();
+  const precompressed = await precompressRoutes(distDir, routes);
+  const precompressMs = Math.round(performance.now() - precompressStarted);
   const errorPages = Object.keys(prerender.routes).filter((route) => ERROR_PAGES.includes(route));
   const errorPageScriptHashes = (await Promise.all(errorPages.map(async (route) => inlineScriptHashes(await readFile(path.join(distDir, pageFile(route)), 'utf8'))))).flat();
   const manifest: StaticRoutesManifest = {
@@ -80,8 +86,25 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
   };
   const file = path.join(distDir, STATIC_ROUTES_FILE);
   await writeFile(file, `${JSON.stringify(manifest, null, 1)}\n`);
-  return { file, routes: names.length, pages };
+  return { file, routes: names.length, pages, precompressed, precompressMs };
 }
+
+/**
+ * Compressed copies of the file of every route that nginx and the server send as it is (status
+ * 200, a compressible type); a route with at least one copy names Accept-Encoding in its Vary.
+ * RSC payloads are left alone: only Next sends them, and it compresses on its own.
+ */
+async function precompressRoutes(distDir: string, routes: Record<string, StaticRoute>): Promise<Precompressed[]> {
+  const compressible = Object.values(routes).filter((route) => route.status === 200 && isCompressibleType(route.headers['content-type'] ?? ''));
+  const results = await precompressFiles([...new Set(compressible.map((route) => path.join(distDir, route.file)))], ROUTE_EFFORT);
+  const copied = new Set(results.filter((result) => result.br !== undefined || result.gzip !== undefined).map((result) => result.file));
+  for (const route of compressible) {
+    if (copied.has(path.join(distDir, route.file))) route.headers.vary = withVary(route.headers.vary, ENCODING_VARY);
+  }
+  return results;
+}
+
+const withVary = (vary: string | undefined, name: string) => (vary ? `${vary}, ${name}` : name);
 
 /**
  * The CSP source of each inline script that a browser would run: `<script>` without src whose

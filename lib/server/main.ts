@@ -4,6 +4,7 @@ import next from 'next';
 import { settingsOrExit, type Settings } from '../config/settings';
 import { limitConnectionsPerClient, SERVER_TIMEOUTS } from './connection-limits';
 import { isDraining, markDraining, runShutdownHooks } from './lifecycle';
+import { createBuildFileServer } from './build-files';
 import { serveDirectly } from './direct-routes';
 import { refuseUnservedMethod } from './method-policy';
 import { writeWebResponse } from './web-bridge';
@@ -15,8 +16,10 @@ import { loadStaticRoutes, type StaticRoutesManifest } from './static-routes';
  * The production server (`npm start`): Next.js behind a plain Node HTTP server. It exists for
  * what `next start` does not do: it refuses to start with a bad setting (every one named, exit
  * code 1, never "Ready"); it trusts forwarded headers only from a configured proxy; it gives each
- * prerendered page its CSP hashes and everything else a nonce; and on SIGTERM it stops taking
- * requests, answers the ones under way, stops the outbox and closes the database, then exits.
+ * prerendered page its CSP hashes and everything else a nonce; it sends prerendered routes and
+ * Next's assets straight from the build, compressed copies included (build-files.ts); and on
+ * SIGTERM it stops taking requests, answers the ones under way, stops the outbox and closes the
+ * database, then exits.
  */
 async function main(): Promise<void> {
   const settings = settingsOrExit('server');
@@ -34,7 +37,8 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port: settings.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer(SERVER_TIMEOUTS, (request, response) => serve(request, response, handle, settings, staticRoutes));
+  const buildFiles = createBuildFileServer(distDir, staticRoutes);
+  const server = createServer(SERVER_TIMEOUTS, (request, response) => serve(request, response, { handle, buildFiles }, settings, staticRoutes));
   limitConnectionsPerClient(server, settings.TRUST_PROXY > 0 ? 0 : settings.CLIENT_CONNECTION_LIMIT);
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     // A client that sends garbage or goes away mid-request: answer if we still can, log nothing.
@@ -61,26 +65,27 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-function serve(
-  request: IncomingMessage,
-  response: ServerResponse,
-  handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
-  settings: Settings,
-  staticRoutes: StaticRoutesManifest,
-): void {
+type Handlers = {
+  handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  buildFiles: ReturnType<typeof createBuildFileServer>;
+};
+
+function serve(request: IncomingMessage, response: ServerResponse, { handle, buildFiles }: Handlers, settings: Settings, staticRoutes: StaticRoutesManifest): void {
   const { pathname, malformed } = applyRequestPolicy(request, response, { trustProxy: settings.TRUST_PROXY, staticRoutes });
   // New connections are not kept open while draining, so clients move to another instance.
   if (isDraining()) response.setHeader('connection', 'close');
   // A broken percent-encoding is the client's mistake: Next answered it 500.
   if (malformed) return void writeWebResponse(new Response('This address is not valid: its %-encoding is broken.\n', { status: 400 }), response, request);
   if (refuseUnservedMethod(request, response, pathname) || serveDirectly(request, response, pathname)) return;
-  handle(request, response).catch((error: unknown) => {
-    console.error('server: unhandled failure', error);
-    if (!response.headersSent) {
-      response.statusCode = 500;
-      response.end('Something went wrong on our side.\n');
-    } else response.destroy();
-  });
+  const withNext = () =>
+    handle(request, response).catch((error: unknown) => {
+      console.error('server: unhandled failure', error);
+      if (!response.headersSent) {
+        response.statusCode = 500;
+        response.end('Something went wrong on our side.\n');
+      } else response.destroy();
+    });
+  if (!buildFiles.serve(request, response, withNext)) void withNext();
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   nonceRequestHeader,
   PRIVATE_CACHE_CONTROL,
 } from './response-policy';
+import { isNextDataRequest } from './next-data-request';
 import type { StaticRoutesManifest } from './static-routes';
 
 /** Headers only a trusted proxy may set; a client's own are dropped before Next sees them. */
@@ -41,6 +42,8 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
   const https = Boolean((request.socket as TLSSocket).encrypted) || (trusted && firstValue(request.headers['x-forwarded-proto']) === 'https');
   const { pathname, malformed } = pathOf(request.url);
   const staticRoute = request.method === 'GET' || request.method === 'HEAD' ? options.staticRoutes?.routes[pathname] : undefined;
+  const queryAt = (request.url ?? '').indexOf('?');
+  const dataRequest = isNextDataRequest(request.headers, queryAt === -1 ? '' : request.url!.slice(queryAt + 1));
   let nonce: string | undefined;
   // A nonce only matters to HTML that Next renders now; the API and Next's assets are not HTML.
   if (!staticRoute && !pathname.startsWith('/api/') && !pathname.startsWith('/_next/')) {
@@ -55,7 +58,9 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
     if (https) this.setHeader('strict-transport-security', HSTS);
     this.removeHeader('x-powered-by');
     const isHtml = String(this.getHeader('content-type') ?? '').startsWith('text/html');
-    if (staticRoute && status === staticRoute.status && !isRscResponse(this)) {
+    // A 304 for a prerendered route carries its headers too: a browser updates what it kept
+    // with them, so a CSP without the page's hashes would stop its scripts.
+    if (staticRoute && !isRscResponse(this) && (status === staticRoute.status || (status === 304 && !dataRequest))) {
       for (const [name, value] of Object.entries(staticRoute.headers)) if (name !== 'content-type') this.setHeader(name, value);
     } else {
       // An error page may be Next's prerendered one, whose scripts carry no nonce: allow their hashes too.

@@ -52,3 +52,6 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 
 /** Next's client router asks for a page's data at the page's own URL with these headers. */
 export const PAGE_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
+
+/** What a route with compressed copies of its file also varies with (added by the build). */
+export const ENCODING_VARY = 'accept-encoding';

@@ -3,25 +3,33 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startLocalDeployment } from '../support/deployment/deployment';
-import { startNginx, nginxUnavailableReason } from '../support/deployment/nginx-process';
+import { BROTLI_STATIC_MODULE, nginxUnavailableReason, startNginx } from '../support/deployment/nginx-process';
 import { freePort } from '../support/deployment/ports';
 import { postgresUnavailableReason } from '../support/deployment/postgres-cluster';
 import { eventually, startAppServer } from '../e2e/support/app-server';
+import { COMPRESSED_SUFFIX } from '../../lib/server/compressed-files';
+import { loadStaticRoutes } from '../../lib/server/static-routes';
 import { trickle } from '../support/trickling-clients';
-import { formatTable, ms, ratio } from './format-table';
+import { bytes, formatTable, ms, ratio } from './format-table';
 import { load, loadTool, type Load } from './http-load';
 import { median } from './stats';
 
 const ROUNDS = 5;
 const SECONDS = 5;
 const CONNECTIONS = 50;
+/** What every browser sends (over https; over plain http they leave out br), and nothing at all. */
+const ENCODINGS: { name: string; headers: Record<string, string> }[] = [
+  { name: 'gzip, br', headers: { 'Accept-Encoding': 'gzip, br' } },
+  { name: '(none)', headers: {} },
+];
 
 /**
  * /mali at 50 connections through the deployment (nginx in front of two instances), against
- * nginx serving the very same bytes from a plain file (the ceiling), and bare `npm start` for
- * reference. Targets alternate within each round; each figure is the median of the rounds.
- * Then the deployment under 200 connections while one instance is killed, one hangs, or one
- * client floods nginx with connections: what readers saw.
+ * nginx serving the very same page, precompressed, from plain files (the ceiling), and bare
+ * `npm start` for reference; each with `Accept-Encoding: gzip, br` as browsers ask, and without.
+ * Targets alternate within each round; each figure is the median of the rounds. Then the
+ * deployment under 200 connections while one instance is killed, one hangs, or one client floods
+ * nginx with connections: what readers saw.
  */
 export async function deploymentBench(): Promise<void> {
   const missing = nginxUnavailableReason() ?? postgresUnavailableReason();
@@ -30,30 +38,42 @@ export async function deploymentBench(): Promise<void> {
     return;
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-deployment-'));
+  const distDir = path.resolve('.next');
+  const page = (await loadStaticRoutes(distDir)).routes['/mali'];
+  if (!page) throw new Error('the build has no /mali: run `npm run build` first');
   const deployment = await startLocalDeployment({ instances: 2, fastDatabase: true });
   const bare = await startAppServer({ DATABASE_URL: path.join(dir, 'bare.db'), MAIL_DIR: path.join(dir, 'mail') });
-  const fileServer = await startFileServer(dir, path.join('.next', 'server', 'app', 'mali.html'));
+  const fileServer = await startFileServer(dir, path.join(distDir, page.file));
   try {
-    const targets = [
-      { name: 'nginx serving mali.html from a file (baseline)', url: `${fileServer.url}/mali` },
+    const servers = [
+      { name: 'nginx serving /mali precompressed from files (baseline)', url: `${fileServer.url}/mali` },
       { name: 'deployment: nginx + 2 instances', url: `${deployment.url}/mali` },
       { name: 'bare npm start (one process)', url: `${bare.url}/mali` },
     ];
-    const seen = new Map<string, Load[]>(targets.map((target) => [target.name, []]));
+    const targets = servers.flatMap((server) => ENCODINGS.map((encoding) => ({ ...server, encoding, key: `${server.name} ${encoding.name}` })));
+    const seen = new Map<string, Load[]>(targets.map((target) => [target.key, []]));
     for (let round = 0; round < ROUNDS; round += 1) {
       // Alternate the order, so no target always runs on a machine warmed (or tired) by another.
       const order = round % 2 === 0 ? targets : [...targets].reverse();
-      for (const target of order) seen.get(target.name)?.push(await load(target.url, CONNECTIONS, SECONDS));
+      for (const target of order) seen.get(target.key)?.push(await load(target.url, CONNECTIONS, SECONDS, target.encoding.headers));
     }
-    const baseline = median(seen.get(targets[0]!.name)!.map((run) => run.requestsPerSecond));
-    console.log(`/mali, ${CONNECTIONS} connections, ${SECONDS} s a run, median of ${ROUNDS} rounds, load from ${loadTool}`);
+    const rateOf = (key: string) => median(seen.get(key)!.map((run) => run.requestsPerSecond));
+    console.log(`/mali, ${CONNECTIONS} connections, ${SECONDS} s a run, median of ${ROUNDS} rounds, load from ${loadTool}; bytes: all a response takes on the wire (headers included)`);
     console.log(
       formatTable(
-        ['server', 'req/s', 'p99 ms', 'errors', 'req/s vs file'],
+        ['server', 'Accept-Encoding', 'req/s', 'p99 ms', 'bytes/response', 'errors', 'req/s vs baseline'],
         targets.map((target) => {
-          const runs = seen.get(target.name)!;
-          const rate = median(runs.map((run) => run.requestsPerSecond));
-          return [target.name, rate.toFixed(0), ms(median(runs.map((run) => run.p99))), String(runs.reduce((sum, run) => sum + run.errors, 0)), ratio(rate, baseline)];
+          const runs = seen.get(target.key)!;
+          const rate = rateOf(target.key);
+          return [
+            target.name,
+            target.encoding.name,
+            rate.toFixed(0),
+            ms(median(runs.map((run) => run.p99))),
+            bytes(Math.round(median(runs.map((run) => run.bytesPerResponse)))),
+            String(runs.reduce((sum, run) => sum + run.errors, 0)),
+            ratio(rate, rateOf(`${servers[0]!.name} ${target.encoding.name}`)),
+          ];
         }),
       ),
     );
@@ -175,18 +195,23 @@ async function disturbedReaders(deployment: Deployment): Promise<void> {
   for (const note of notes) console.log(note);
 }
 
-/** nginx with one file at /mali and nothing else: how fast these cores can serve those bytes at all. */
+/**
+ * nginx with one page at /mali and nothing else, its brotli and gzip copies beside it as the build
+ * wrote them: how fast these cores can serve those bytes at all.
+ */
 async function startFileServer(dir: string, file: string) {
   const root = path.join(dir, 'file-root');
   const prefix = path.join(dir, 'file-nginx');
   await mkdir(root, { recursive: true });
   await mkdir(path.join(prefix, 'logs'), { recursive: true });
   await copyFile(file, path.join(root, 'mali'));
+  for (const suffix of Object.values(COMPRESSED_SUFFIX)) await copyFile(`${file}${suffix}`, path.join(root, `mali${suffix}`));
   const port = await freePort();
   const config = path.join(prefix, 'nginx.conf');
   await writeFile(
     config,
-    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes auto;
+    `${process.getuid?.() === 0 ? 'user root;\n' : ''}load_module ${BROTLI_STATIC_MODULE};
+worker_processes auto;
 pid ${path.join(prefix, 'nginx.pid')};
 events { worker_connections 1024; }
 http {
@@ -199,7 +224,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    location = /mali { default_type 'text/html; charset=utf-8'; }
+    location = /mali { default_type 'text/html; charset=utf-8'; brotli_static on; gzip_static on; gzip_vary on; }
   }
 }
 `,

@@ -1,7 +1,8 @@
 import { execFile, spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
 
-export type Load = { requestsPerSecond: number; p99: number; errors: number };
+/** `bytesPerResponse`: everything read (status line, headers, body as sent) over the requests answered. */
+export type Load = { requestsPerSecond: number; p99: number; errors: number; bytesPerResponse: number };
 
 /**
  * GET load on one URL from a second process: wrk (Debian's package) when it is installed, since
@@ -9,19 +10,29 @@ export type Load = { requestsPerSecond: number; p99: number; errors: number };
  */
 export const loadTool = spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk';
 
-export async function load(url: string, connections: number, seconds: number): Promise<Load> {
+const UNITS = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 } as const;
+
+export async function load(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Promise<Load> {
   if (loadTool === 'autocannon') {
-    const result = await autocannon({ url, connections, duration: seconds });
-    return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+    const result = await autocannon({ url, connections, duration: seconds, headers });
+    return {
+      requestsPerSecond: result.requests.average,
+      p99: result.latency.p99,
+      errors: result.errors + result.timeouts + result.non2xx,
+      bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total),
+    };
   }
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
   const output = await new Promise<string>((resolve, reject) =>
-    execFile('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', url], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    execFile('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], (error, stdout) => (error ? reject(error) : resolve(stdout))),
   );
+  const read = /(\d+) requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB|TB) read/.exec(output);
   const rate = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
   const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(output);
   const scale = { us: 0.001, ms: 1, s: 1000 } as const;
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output)?.slice(1).reduce((sum, value) => sum + Number(value), 0) ?? 0;
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
   if (!Number.isFinite(rate) || !p99) throw new Error(`could not read wrk's output:\n${output}`);
-  return { requestsPerSecond: rate, p99: Number(p99[1]) * scale[p99[2] as keyof typeof scale], errors: socketErrors + non2xx };
+  const bytesPerResponse = read ? (Number(read[2]) * UNITS[read[3] as keyof typeof UNITS]) / Math.max(1, Number(read[1])) : Number.NaN;
+  return { requestsPerSecond: rate, p99: Number(p99[1]) * scale[p99[2] as keyof typeof scale], errors: socketErrors + non2xx, bytesPerResponse };
 }

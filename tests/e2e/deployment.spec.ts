@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import https from 'node:https';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { startLocalDeployment, type LocalDeployment } from '../support/deployment/deployment';
@@ -13,6 +14,7 @@ import { loadStaticRoutes, type StaticRoutesManifest } from '../../lib/server/st
 import { trickle } from '../support/trickling-clients';
 import { watchViolations } from './support/csp';
 import { liveCountry } from './support/live-content';
+import { SITE_URL } from './sites';
 
 /**
  * The deployment as a reader meets it: nginx in front of two app instances sharing a PostgreSQL
@@ -24,7 +26,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const RATE_LIMIT = 3;
 const unavailable = nginxUnavailableReason() ?? postgresUnavailableReason();
 
-type Answer = { status: number; headers: Record<string, string[]>; body: string };
+type Answer = { status: number; headers: Record<string, string[]>; body: string; bytes: Buffer };
 
 /**
  * One request from a chosen loopback address (127.0.0.x all reach 127.0.0.1 on Linux), so each
@@ -37,13 +39,13 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
       url,
       { method: options.method ?? 'GET', headers: options.headers, localAddress: options.from, rejectUnauthorized: false, agent: false },
       (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const headers: Record<string, string[]> = {};
           for (let index = 0; index < response.rawHeaders.length; index += 2) (headers[response.rawHeaders[index]!.toLowerCase()] ??= []).push(response.rawHeaders[index + 1]!);
-          resolve({ status: response.statusCode ?? 0, headers, body });
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: response.statusCode ?? 0, headers, body: bytes.toString('utf8'), bytes });
         });
       },
     );
@@ -135,6 +137,28 @@ test.describe.serial('the deployment: nginx, two app instances, PostgreSQL', () 
     expect(csv.headers['content-type']).toEqual([manifest.routes['/mali/crisiswatch.csv']?.headers['content-type']]);
     expect(csv.headers['content-disposition']).toEqual([manifest.routes['/mali/crisiswatch.csv']?.headers['content-disposition']]);
     expect(csv.body.split('\n')[0]).toMatch(/^month,/);
+  });
+
+  test('a page, a feed and a script come as brotli or gzip as the client accepts, the same bytes once decoded, through nginx and from bare npm start', async () => {
+    const page = await send(`${deployment.url}/mali`);
+    const script = /<script src="(\/_next\/static\/[^"?]+\.js)"/.exec(page.body)?.[1];
+    expect(script, 'a script of the page').toBeDefined();
+    for (const [server, base] of [['nginx', deployment.url], ['npm start', SITE_URL]] as const) {
+      for (const route of ['/mali', '/mali/feed.xml', script!]) {
+        const identity = await send(`${base}${route}`);
+        expect(identity.status, `${server} ${route}`).toBe(200);
+        expect(identity.headers['content-encoding'], `${server} ${route}`).toBeUndefined();
+        for (const [coding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+          const label = `${server} ${route} ${coding}`;
+          const answer = await send(`${base}${route}`, { headers: { 'Accept-Encoding': coding } });
+          expect(answer.status, label).toBe(200);
+          expect(answer.headers['content-encoding'], label).toEqual([coding]);
+          expect(decode(answer.bytes).equals(identity.bytes), label).toBe(true);
+          expect(answer.headers['content-type'], label).toEqual(identity.headers['content-type']);
+          expect(answer.headers.vary?.join(', ').toLowerCase(), label).toContain('accept-encoding');
+        }
+      }
+    }
   });
 
   test('a subscription posted through nginx is accepted and stored in the shared database', async () => {

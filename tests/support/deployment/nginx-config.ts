@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { writeNginxRoutes } from '../../../deploy/render-nginx-routes';
 import { REPO_ROOT } from './app-instance';
+import { BROTLI_STATIC_MODULE } from './nginx-process';
 
 /** The shipped configuration: ordinary files an operator copies to /etc/nginx. */
 export const SHIPPED_NGINX_DIR = path.join(REPO_ROOT, 'deploy', 'nginx');
@@ -72,6 +73,7 @@ export async function writeLocalNginxConfig(options: LocalNginxOptions): Promise
     if (file.endsWith('.conf')) await writeFile(path.join(conf, 'crisis-briefings', file), relocate(await readFile(path.join(shippedParts, file), 'utf8'), roots));
   }
   await writeNginxRoutes(options.distDir, path.join(conf, 'crisis-briefings', 'routes.conf'));
+  await writeModulesEnabled(conf);
   const parameters = await instanceParameters(options.failTimeoutSeconds);
   const part = (file: string) => path.join(conf, 'crisis-briefings', file);
   await writeFile(
@@ -97,6 +99,17 @@ export async function writeLocalNginxConfig(options: LocalNginxOptions): Promise
   const main = path.join(conf, 'nginx.conf');
   await writeFile(main, relocate(await readFile(path.join(SHIPPED_NGINX_DIR, 'nginx.conf'), 'utf8'), roots));
   return main;
+}
+
+/**
+ * `<conf>/modules-enabled/`, which the shipped nginx.conf includes as Debian's: the brotli_static
+ * module, by absolute path (Debian's own line is relative to a prefix this copy moves).
+ */
+export async function writeModulesEnabled(conf: string): Promise<string> {
+  const dir = path.join(conf, 'modules-enabled');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, '50-mod-http-brotli-static.conf'), `load_module ${BROTLI_STATIC_MODULE};\n`);
+  return dir;
 }
 
 /** Copies a certificate pair to where the shipped crisis-briefings.conf expects Let's Encrypt's. */

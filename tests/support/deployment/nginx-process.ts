@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isExecutable } from './executable';
@@ -12,9 +13,18 @@ export function findNginx(): string | undefined {
   return [...onPath, ...KNOWN_PLACES].find(isExecutable);
 }
 
+/**
+ * Debian's libnginx-mod-http-brotli-static (`brotli_static`, which the shipped configuration
+ * uses), by absolute path: Debian's own modules-enabled line names it relative to nginx's
+ * prefix, which a process of its own (`-p`) moves.
+ */
+export const BROTLI_STATIC_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+
 /** One line saying why nginx cannot be run here, or undefined when it can. */
 export function nginxUnavailableReason(): string | undefined {
-  return findNginx() ? undefined : `nginx was not found on PATH or in ${KNOWN_PLACES.join(', ')} (Debian: apt-get install nginx)`;
+  if (!findNginx()) return `nginx was not found on PATH or in ${KNOWN_PLACES.join(', ')} (Debian: apt-get install nginx)`;
+  if (!existsSync(BROTLI_STATIC_MODULE)) return `nginx's brotli_static module is not at ${BROTLI_STATIC_MODULE} (Debian: apt-get install libnginx-mod-http-brotli-static)`;
+  return undefined;
 }
 
 export class NginxError extends Error {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderRouteMaps } from '@/deploy/nginx/route-maps';
 import { ROUTE_HEADERS, SERVING_LOCATIONS } from '@/deploy/nginx/serving-locations';
 import { planStaticRoutes } from '@/deploy/nginx/static-route-plan';
-import { placeCertificate, relocate, SHIPPED_NGINX_DIR } from '@/tests/support/deployment/nginx-config';
+import { placeCertificate, relocate, SHIPPED_NGINX_DIR, writeModulesEnabled } from '@/tests/support/deployment/nginx-config';
 import { nginxUnavailableReason, testNginxConfig } from '@/tests/support/deployment/nginx-process';
 import { makeSelfSignedCertificate } from '@/tests/support/deployment/tls';
 import { COMMON_HEADERS, HSTS } from '@/lib/server/response-policy';
@@ -97,6 +97,23 @@ describe('the shipped configuration files', () => {
   });
 });
 
+describe('compression in the shipped configuration', () => {
+  it("sends the build's brotli and gzip copies wherever files compress, and compresses nothing on the fly", async () => {
+    const site = await shipped('crisis-briefings/site.conf');
+    const locations = Object.fromEntries([...site.matchAll(/^location \^~ (\S+) \{\n([\s\S]*?)^\}/gm)].map(([, prefix, body]) => [prefix, body!]));
+    for (const [prefix, body] of Object.entries(locations)) {
+      if (!prefix.startsWith('/_prerendered/')) continue;
+      if (prefix === '/_prerendered/png/') expect(body, prefix).not.toContain('compress.conf');
+      else expect(body, prefix).toContain('include /etc/nginx/crisis-briefings/compress.conf;');
+    }
+    const compress = await shipped('crisis-briefings/compress.conf');
+    for (const line of ['brotli_static on;', 'gzip_static on;', 'gzip off;', 'gzip_vary off;']) expect(compress).toContain(line);
+    const assets = locations['/_next/static/']!;
+    for (const line of ['brotli_static on;', 'gzip_static on;', 'gzip off;', 'gzip_vary on;']) expect(assets).toContain(line);
+    expect(site + compress).not.toMatch(/^\s*gzip on;/m);
+  });
+});
+
 describe.skipIf(unavailable)('nginx -t accepts the shipped configuration', () => {
   let dir: string;
   let roots: Record<string, string>;
@@ -110,6 +127,7 @@ describe.skipIf(unavailable)('nginx -t accepts the shipped configuration', () =>
     }
     await writeFile(path.join(conf, 'crisis-briefings', 'routes.conf'), routes);
     await writeFile(path.join(conf, 'crisis-briefings.conf'), relocate(await shipped('crisis-briefings.conf'), roots));
+    await writeModulesEnabled(conf);
     const file = path.join(conf, 'nginx.conf');
     await writeFile(file, await main(conf));
     return file;
@@ -150,6 +168,7 @@ describe.skipIf(unavailable)('nginx -t accepts the shipped configuration', () =>
         .replace(/^\s*pid .*$/m, `pid ${path.join(dir, 'nginx.pid')};`)
         .replace(/^\s*(error_log|access_log) .*$/gm, (_line, directive: string) => `${directive} ${path.join(dir, 'logs', `${directive}.log`)};`)
         .replace(/include \/etc\/nginx\/conf\.d\/\*\.conf;/, '')
+        .replace(/include \/etc\/nginx\/modules-enabled\/\*\.conf;/, `include ${path.join(conf, 'modules-enabled')}/*.conf;`)
         .replace(/include \/etc\/nginx\/sites-enabled\/\*;/, `include ${path.join(conf, 'crisis-briefings.conf')};`);
     const file = await install(renderRouteMaps(planStaticRoutes(smallManifest), 'static-routes.json'), debian);
     const result = await testNginxConfig(file, dir);

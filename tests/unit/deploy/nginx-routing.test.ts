@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nginxUnavailableReason, startNginx, type NginxProcess } from '@/tests/support/deployment/nginx-process';
 import { freePort } from '@/tests/support/deployment/ports';
@@ -26,7 +27,7 @@ const manifest: StaticRoutesManifest = {
   buildId: 'routing',
   commonHeaders: { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' },
   routes: {
-    '/mali': { file: 'server/app/mali.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'cache-control': CACHE, vary: 'rsc' } },
+    '/mali': { file: 'server/app/mali.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'cache-control': CACHE, vary: 'rsc, accept-encoding' } },
     '/mali/crisiswatch.csv': {
       file: 'server/app/mali/crisiswatch.csv.body',
       status: 200,
@@ -37,23 +38,26 @@ const manifest: StaticRoutesManifest = {
   errorPageScriptHashes: [],
 };
 
-type Answer = { status: number; headers: Record<string, string[]>; body: string };
+const PAGE = `<!doctype html><title>Mali</title><p>the prerendered page</p>${'<p>More of the page, which compresses.</p>'.repeat(20)}`;
+const SCRIPT = `console.log(1);${'console.log("more of the script");'.repeat(20)}`;
+
+type Answer = { status: number; headers: Record<string, string[]>; body: string; bytes: Buffer };
 
 /** Every header with all its values, so a header sent twice shows up as two. */
 function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
   const client = url.startsWith('https:') ? https : http;
   return new Promise((resolve, reject) => {
     const outgoing = client.request(url, { method: options.method ?? 'GET', headers: options.headers, rejectUnauthorized: false, agent: false }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         const headers: Record<string, string[]> = {};
         for (let index = 0; index < response.rawHeaders.length; index += 2) {
           const name = response.rawHeaders[index]!.toLowerCase();
           (headers[name] ??= []).push(response.rawHeaders[index + 1]!);
         }
-        resolve({ status: response.statusCode ?? 0, headers, body });
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, headers, body: bytes.toString('utf8'), bytes });
       });
     });
     outgoing.on('error', reject);
@@ -74,9 +78,14 @@ describe.skipIf(unavailable)('nginx in front of the app', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'nginx-routing-'));
     const dist = path.join(dir, 'dist');
     await Promise.all(['dist/server/app/mali', 'dist/static/chunks', 'nginx/logs', 'nginx/temp', 'tls'].map((folder) => mkdir(path.join(dir, folder), { recursive: true })));
-    await writeFile(path.join(dist, 'server/app/mali.html'), '<!doctype html><title>Mali</title><p>the prerendered page</p>');
+    await writeFile(path.join(dist, 'server/app/mali.html'), PAGE);
     await writeFile(path.join(dist, 'server/app/mali/crisiswatch.csv.body'), 'month,verdict\n2023-02,unchanged\n');
-    await writeFile(path.join(dist, 'static/chunks/app.js'), 'console.log(1);');
+    await writeFile(path.join(dist, 'static/chunks/app.js'), SCRIPT);
+    // The copies the build writes beside a file that compresses (lib/build/precompress.ts); none for the CSV.
+    for (const [file, text] of [['server/app/mali.html', PAGE], ['static/chunks/app.js', SCRIPT]] as const) {
+      await writeFile(path.join(dist, `${file}.br`), brotliCompressSync(text));
+      await writeFile(path.join(dist, `${file}.gz`), gzipSync(text));
+    }
     app = http.createServer((incoming, response) => {
       seen.push({ method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers });
       incoming.resume();
@@ -136,6 +145,47 @@ describe.skipIf(unavailable)('nginx in front of the app', () => {
     expect(csv.headers['content-type']).toEqual(['text/csv; charset=utf-8; header=present']);
     expect(csv.headers['content-disposition']).toEqual(['inline; filename="mali.csv"']);
     expect(csv.headers['content-security-policy']).toBeUndefined();
+  });
+
+  it("sends the build's brotli or gzip copy as the client accepts, with one Vary naming Accept-Encoding, and the file itself otherwise", async () => {
+    const br = await request(`${base}/mali`, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toEqual(['br']);
+    expect(brotliDecompressSync(br.bytes).toString()).toBe(PAGE);
+    expect(br.headers['content-length']).toEqual([String(br.bytes.length)]);
+    expect(br.headers.vary).toEqual(['rsc, accept-encoding']);
+    expect(br.headers['content-security-policy']).toEqual([CSP]);
+    expect(br.headers['content-type']).toEqual(['text/html; charset=utf-8']);
+    const gzip = await request(`${base}/mali`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toEqual(['gzip']);
+    expect(gunzipSync(gzip.bytes).toString()).toBe(PAGE);
+    expect(gzip.headers.vary).toEqual(['rsc, accept-encoding']);
+    const plain = await request(`${base}/mali`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(PAGE);
+    expect(plain.headers.vary).toEqual(['rsc, accept-encoding']);
+    const head = await request(`${base}/mali`, { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
+    expect(head.headers['content-encoding']).toEqual(['br']);
+    expect(head.headers['content-length']).toEqual([String(br.bytes.length)]);
+    expect(head.bytes.length).toBe(0);
+  });
+
+  it('compresses nothing on the fly: a file without copies is sent as it is', async () => {
+    const csv = await request(`${base}/mali/crisiswatch.csv`, { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(csv.headers['content-encoding']).toBeUndefined();
+    expect(csv.body).toBe('month,verdict\n2023-02,unchanged\n');
+    expect(csv.headers.vary).toBeUndefined();
+  });
+
+  it("sends Next's assets' copies too, with Vary: Accept-Encoding", async () => {
+    for (const [accepted, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const asset = await request(`${base}/_next/static/chunks/app.js`, { headers: { 'Accept-Encoding': accepted } });
+      expect(asset.headers['content-encoding']).toEqual([accepted]);
+      expect(decode(asset.bytes).toString()).toBe(SCRIPT);
+      expect(asset.headers.vary).toEqual(['Accept-Encoding']);
+    }
+    const plain = await request(`${base}/_next/static/chunks/app.js`);
+    expect(plain.body).toBe(SCRIPT);
+    expect(plain.headers.vary).toEqual(['Accept-Encoding']);
   });
 
   it("sends Next's data requests, other methods and unknown paths to the app", async () => {
