@@ -37,8 +37,13 @@ export function getFileCache<T>(contentDir: string): Promise<FileCache<T>> {
   return cache as Promise<FileCache<T>>;
 }
 
+/** Where the cache of `contentDir` is kept on disk, for a process started in `cwd`. */
+export function fileCachePath(contentDir: string, cwd: string = process.cwd()): string {
+  return path.join(cwd, 'node_modules', '.cache', 'crisis-briefings', `content-${hashOf(contentDir).slice(0, 16)}.json`);
+}
+
 async function openFileCache<T>(contentDir: string): Promise<FileCache<T>> {
-  const file = path.join(process.cwd(), 'node_modules', '.cache', 'crisis-briefings', `content-${hashOf(contentDir).slice(0, 16)}.json`);
+  const file = fileCachePath(contentDir);
   let files: Stored<T>['files'] = {};
   try {
     const stored = JSON.parse(await readFile(file, 'utf8')) as Stored<T>;
