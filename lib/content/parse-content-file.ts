@@ -11,7 +11,7 @@ export type ContentKind = keyof typeof FACT_FIELDS;
 /** How to read one file: which content it is, and whether it is a translation of `source` (its path). */
 export type FileRole = { kind: ContentKind; source?: string };
 
-/** What a valid file became; kept in the file cache (JSON) and sent between threads, so plain data only. */
+/** What a valid file became; kept in the file cache and sent between threads, so plain data only. */
 export type ParsedFile = {
   data: unknown;
   rendered: RenderResult;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../support/deployment/ports';
-import { hashOf } from '../../lib/content/file-cache';
+import { fileCachePath } from '../../lib/content/file-cache';
 import { BENCH_FRENCH_SHARE, writeFictionalSite } from '../fixtures/fictional-tree';
 import { formatTable, ms, ratio } from './format-table';
 import { killGroup, mb, runMeasured, sampleTreeMemory, type MeasuredRun } from './process-tree';
@@ -66,9 +66,7 @@ async function withTree<T>(countries: number, work: (dir: string, files: number,
 }
 
 /** Where lib/content/file-cache.ts keeps the cache of `contentDir` for a process started in `cwd`. */
-function contentCacheFile(cwd: string, contentDir: string): string {
-  return path.join(cwd, 'node_modules', '.cache', 'crisis-briefings', `content-${hashOf(contentDir).slice(0, 16)}.json`);
-}
+const contentCacheFile = (cwd: string, contentDir: string) => fileCachePath(contentDir, cwd);
 
 /** NODE_ENV as the command itself would set it (one inherited from the shell only brings a warning). */
 function childEnv(nodeEnv: 'production' | 'development', extra: Record<string, string> = {}): NodeJS.ProcessEnv {
