@@ -3,20 +3,22 @@ import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileRole, OtherThreads, ParseOutcome } from './parse-content-file';
+import { parseContentFile, schemaFor, type FileRole, type OtherThreads, type ParseOutcome } from './parse-content-file';
 import type { ParseAnswer, ParseJob } from './parse-worker';
 
 /**
  * Worker threads that parse content files for content:check, so a large tree uses every core.
  * Starting a worker costs more than parsing a few files, so the pool stays idle (files are parsed
  * in the loader's thread) until `startAfter` files have needed parsing: a small tree, or a large
- * one whose files are all in the disk cache, never starts one. Until a worker is ready, files
- * go on being parsed in the loader's thread.
+ * one whose files are all in the disk cache, never starts one. After that every file waits for
+ * the workers: the loader reads and parses synchronously, so its thread would not let them start
+ * while it had files to parse itself.
  *
  * Each worker runs parse-worker.ts bundled with esbuild into plain ES modules, so the markdown
  * parser and the rest are loaded by Node itself: through tsx (which hands a CommonJS file each
  * package converted, every call to an imported function going through a getter) they parsed
- * markedly slower. Without esbuild (a production install) the pool stays idle.
+ * markedly slower. Without esbuild (a production install) the files are parsed in the loader's
+ * thread after all.
  *
  * What a worker answers is what parseContentFile answers in the loader's thread, so the tree,
  * its problems and their order are the same with or without the pool (the loader sorts problems
@@ -48,6 +50,7 @@ export function createParsePool({ threads = availableParallelism(), startAfter =
   let nextId = 0;
   let parsedInWorkers = 0;
   let starting: Promise<void> | undefined;
+  let unavailable = false;
   let closed = false;
   const slots: Slot[] = [];
   const queue: ParseJob[] = [];
@@ -76,13 +79,35 @@ export function createParsePool({ threads = availableParallelism(), startAfter =
     if (index === -1) return;
     slots.splice(index, 1);
     for (const id of slot.inFlight.keys()) settle({ id, error: error.stack ?? error.message });
-    // No worker left: what waits in the queue would wait for ever.
-    if (slots.length === 0) for (const job of queue.splice(0)) settle({ id: job.id, error: 'every worker thread stopped' });
+    if (slots.length > 0) return;
+    // No worker left. If none ever started (the threads cannot load their modules, say), what
+    // waits is parsed here; after some parsed, a stop is a failure, as a crash in this thread would be.
+    if (parsedInWorkers === 0 && !slot.ready) {
+      unavailable = true;
+      parseHere();
+    } else for (const job of queue.splice(0)) settle({ id: job.id, error: 'every worker thread stopped' });
+  };
+
+  /** No worker could start: what waits is parsed here after all. */
+  const parseHere = () => {
+    for (const job of queue.splice(0)) {
+      const waiting = pending.get(job.id);
+      pending.delete(job.id);
+      try {
+        waiting?.resolve(parseContentFile(job.filePath, job.source, job.role, schemaFor(job.role)));
+      } catch (error) {
+        waiting?.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
   };
 
   const start = async () => {
     const script = await workerScript().catch(() => undefined);
-    if (!script || closed) return;
+    if (!script || closed) {
+      unavailable = true;
+      parseHere();
+      return;
+    }
     const spawned: Promise<void>[] = [];
     for (let index = 0; index < threads; index += 1) {
       const worker = new Worker(script, { execArgv: [], resourceLimits: { stackSizeMb: STACK_SIZE_MB } });
@@ -121,9 +146,8 @@ export function createParsePool({ threads = availableParallelism(), startAfter =
   return {
     parse(filePath: string, source: string, role: FileRole) {
       asked += 1;
-      if (closed || asked <= startAfter) return undefined;
+      if (closed || unavailable || asked <= startAfter) return undefined;
       starting ??= start();
-      if (!slots.some((slot) => slot.ready)) return undefined;
       const job: ParseJob = { id: nextId++, filePath, source, role };
       const answer = new Promise<ParseOutcome>((resolve, reject) => pending.set(job.id, { resolve, reject }));
       queue.push(job);
