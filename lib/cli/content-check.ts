@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ContentValidationError, defaultContentDir, formatProblem, type Country } from '../content';
 import { loadContent } from '../content/load-content';
+import { createParsePool } from '../content/parse-pool';
 
 /**
  * `npm run content:check [folder]`: validates a content tree the way the build does and prints
@@ -8,9 +9,11 @@ import { loadContent } from '../content/load-content';
  */
 async function main(argv: string[]): Promise<number> {
   const contentDir = argv[0] ? path.resolve(argv[0]) : defaultContentDir();
+  // A large tree is parsed on every core; a small one, or one in the disk cache, in this thread alone.
+  const otherThreads = createParsePool();
   try {
     // Drafts are checked too: a draft must be valid before it can be published.
-    const { countries, warnings } = await loadContent(contentDir, { includeDrafts: true });
+    const { countries, warnings } = await loadContent(contentDir, { includeDrafts: true, otherThreads });
     const entries = countries.reduce((sum, country) => sum + country.entries.length, 0);
     const drafts = countries.reduce((sum, country) => sum + country.entries.filter((entry) => entry.draft).length, 0);
     const quotes = countries.reduce((sum, country) => sum + country.quotes.length, 0);
@@ -28,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
     for (const problem of error.problems) console.error(formatProblem(problem));
     console.error(`\n${count(error.problems.length, 'problem', 'problems')} found.`);
     return 1;
+  } finally {
+    await otherThreads.close();
   }
 }
 

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { getFileCache, hashOf, type FileCache } from './file-cache';
@@ -8,9 +9,9 @@ import { listContentRoutes, type ContentRoutes } from './list-content-routes';
 import { DEFAULT_LOCALE, TRANSLATION_LOCALES, type Locale } from '../i18n/locales';
 import { iso3166Problem } from '../maps/country-codes';
 import { ContentValidationError, type ContentProblem } from './problems';
-import { readMarkdownFile } from './read-markdown-file';
-import { MAX_MARKDOWN_NESTING, tooDeeplyNested } from './markdown-nesting';
-import { renderMarkdown, type RenderedMarkdown, type RenderResult } from './render-markdown';
+import { displayPath as display } from './display-path';
+import { parseContentFile, type FileRole, type OtherThreads, type ParsedFile as Parsed } from './parse-content-file';
+import type { RenderedMarkdown, RenderResult } from './render-markdown';
 import { RESERVED_SLUGS } from './reserved-slugs';
 import {
   ENTRY_STEM,
@@ -19,7 +20,6 @@ import {
   QUOTE_STEM,
   unknownLanguageMessage,
   UNTRANSLATED_MARK,
-  wordsVersion,
   type TranslationLocale,
 } from './file-names';
 import {
@@ -28,7 +28,6 @@ import {
   countryTranslationSchema,
   crisisWatchSchema,
   crisisWatchTranslationSchema,
-  FACT_FIELDS,
   quoteSchema,
   quoteTranslationSchema,
   type CountryFrontmatter,
@@ -74,40 +73,27 @@ export type LoadOptions = {
    * checked against file names; the whole-tree check (content:check, the build) has the last word.
    */
   onlyCountry?: string;
+  /**
+   * Worker threads to parse files in (parse-pool.ts): content:check on a large tree. Without
+   * them (the build, the server) every file is parsed in this thread, as it always was.
+   */
+  otherThreads?: OtherThreads;
 };
 
 const ALLOWED_IN_COUNTRY = new Set(['crisiswatch', 'quotes']);
-/** Files read at once: enough to keep the disk busy, few enough for any file-descriptor limit. */
-const READ_CONCURRENCY = 64;
-
-
-/** What a valid file became; kept in the file cache (JSON), so plain data only. */
-type Parsed = {
-  data: unknown;
-  rendered: RenderResult;
-  bodyLineOffset: number;
-  /** File lines of the fields the cross-file checks point at. */
-  lines: { month?: number; date?: number; iso3166?: number; region?: number; source_version?: number; words?: Record<string, number | undefined> };
-  /** A source's words version (file-names.ts), which its translations record. */
-  version?: string;
-};
-
-type ContentKind = keyof typeof FACT_FIELDS;
-/** How to read one file: which content it is, and whether it is a translation of `source`. */
-type FileRole = { kind: ContentKind; source?: string };
 
 type Loader = {
   cache: FileCache<Parsed>;
   problems: ContentProblem[];
   warnings: ContentProblem[];
   links: LinkSource[];
-  read: <T>(work: () => Promise<T>) => Promise<T>;
+  otherThreads?: OtherThreads;
 };
 
 /**
  * Reads and validates a whole content tree: `<dir>/<country>/country.md`,
  * `<dir>/<country>/crisiswatch/YYYY-MM.md` and `<dir>/<country>/quotes/YYYY-MM-DD-name.md`.
- * Files are read in parallel; each body is parsed once (see render-markdown.ts), and a file
+ * Each body is parsed once (see render-markdown.ts), and a file
  * whose bytes have not changed since it was last loaded is taken from the file cache. Every
  * problem in every file is collected before failing, so one run reports them all.
  */
@@ -115,7 +101,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   if (!(await isFolder(contentDir))) {
     throw new ContentValidationError([{ file: display(contentDir), message: 'content folder not found' }]);
   }
-  const loader: Loader = { cache: await getFileCache<Parsed>(contentDir), problems: [], warnings: [], links: [], read: limiter(READ_CONCURRENCY) };
+  const loader: Loader = { cache: await getFileCache<Parsed>(contentDir), problems: [], warnings: [], links: [], otherThreads: options.otherThreads };
   const folders: { slug: string; dir: string }[] = [];
   for (const item of await listFolder(contentDir)) {
     const itemPath = path.join(contentDir, item.name);
@@ -320,11 +306,11 @@ async function loadTranslations<S extends z.ZodType<{ source_version: string; tr
   draft: boolean,
   toText: (translation: Parsed & { data: z.infer<S> }, file: string) => T | undefined,
 ): Promise<Translations<T> | undefined> {
-  const texts: Translations<T> = {};
-  await Promise.all(
+  // Gathered in the files' order, not as they finish loading, so the languages' order never varies.
+  const loaded = await Promise.all(
     (files ?? []).map(async ({ locale, file }) => {
       const translation = await loadFile(file, schema, loader, role);
-      if (!translation || !isTranslated(translation, file, loader)) return;
+      if (!translation || !isTranslated(translation, file, loader)) return undefined;
       if (source.version !== undefined && translation.data.source_version !== source.version) {
         loader.warnings.push({
           file: display(file),
@@ -334,11 +320,13 @@ async function loadTranslations<S extends z.ZodType<{ source_version: string; tr
         });
       }
       const text = toText(translation, display(file));
-      if (text === undefined) return;
+      if (text === undefined) return undefined;
       loader.links.push(linkSource(file, translation, draft));
-      texts[locale] = { ...text, translatedBy: translation.data.translated_by };
+      return [locale, { ...text, translatedBy: translation.data.translated_by }] as const;
     }),
   );
+  const texts: Translations<T> = {};
+  for (const [locale, text] of loaded.filter((item) => item !== undefined)) texts[locale] = text;
   return Object.keys(texts).length > 0 ? texts : undefined;
 }
 
@@ -369,14 +357,16 @@ function untranslatedFields({ data, rendered }: Parsed): string[] {
  * the page will not show is recorded as a warning either way.
  */
 async function loadFile<S extends z.ZodType>(filePath: string, schema: S, loader: Loader, role: FileRole): Promise<(Parsed & { data: z.infer<S> }) | undefined> {
-  const source = await loader.read(() => readFile(filePath, 'utf8'));
+  // Read synchronously: a file is parsed synchronously right after anyway, and fs/promises'
+  // readFile (open, stat, read and close, each a round trip) cost seven times the CPU.
+  const source = readFileSync(filePath, 'utf8');
   const hash = hashOf(source);
   // A cached file's frontmatter is checked again (cheap next to parsing and rendering), so the
   // cache can never hand a page data the schema would refuse.
   const cached = loader.cache.get(filePath, hash);
   const revalidated = cached && schema.safeParse(cached.data);
   const hit = revalidated?.success === true;
-  const parsed = hit ? { ...cached!, data: revalidated.data } : parseFile(filePath, schema, source, loader.problems, role);
+  const parsed = hit ? { ...cached!, data: revalidated.data } : await parseFile(filePath, schema, source, loader, role);
   if (!parsed) return undefined;
   // Only what was parsed now is new: a hit left as it is keeps the cache from being rewritten whole.
   if (!hit) loader.cache.set(filePath, hash, parsed);
@@ -392,88 +382,28 @@ async function loadFile<S extends z.ZodType>(filePath: string, schema: S, loader
   return parsed;
 }
 
-function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: string, problems: ContentProblem[], role: FileRole): (Parsed & { data: z.infer<S> }) | undefined {
-  const file = display(filePath);
-  const read = readMarkdownFile(file, source);
-  if (!read.ok) {
-    problems.push(read.problem);
+/** Parses a file here or, when the loader has them and they take it, in another thread; records its problems. */
+async function parseFile<S extends z.ZodType>(filePath: string, schema: S, source: string, loader: Loader, role: FileRole): Promise<(Parsed & { data: z.infer<S> }) | undefined> {
+  const elsewhere = loader.otherThreads?.parse(filePath, source, role);
+  if (!elsewhere) {
+    const outcome = parseContentFile(filePath, source, role, schema);
+    if (outcome.ok) return outcome.parsed;
+    loader.problems.push(...outcome.problems);
     return undefined;
   }
-  const { data, body, lineOf, bodyLineOffset } = read.file;
-  const result = schema.safeParse(data);
-  const before = problems.length;
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) {
-          const keyPath = [...issue.path, key];
-          problems.push({ file, line: lineOf(keyPath), field: keyPath.map(String).join('.'), message: unknownFieldMessage(key, role) });
-        }
-        continue;
-      }
-      const field = issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
-      problems.push({ file, line: lineOf(issue.path), field, message: issue.message });
-    }
-  }
-  if (!body.trim()) problems.push({ file, field: 'body', message: 'the text after the frontmatter is empty' });
-  const nested = tooDeeplyNested(body);
-  if (nested) {
-    problems.push({
-      file,
-      line: bodyLineOffset + nested.line,
-      field: 'body',
-      message: `quotes or lists nested ${nested.depth} levels deep (at most ${MAX_MARKDOWN_NESTING}): flatten them`,
-    });
-  }
-  if (!result.success || problems.length > before) return undefined;
-  const lines = {
-    month: lineOf(['month']),
-    date: lineOf(['date']),
-    iso3166: lineOf(['iso3166']),
-    region: lineOf(['region']),
-    source_version: lineOf(['source_version']),
-    words: Object.fromEntries(['name', 'region', 'lead', 'title', 'translated_by'].map((field) => [field, lineOf([field])])),
-  };
-  const version = role.source === undefined ? wordsVersion(role.kind, result.data, body) : undefined;
-  let rendered: RenderResult;
-  try {
-    rendered = renderMarkdown(body);
-  } catch (error) {
-    // Some other structure too deep for the parser's stack: still this file's problem, not a crash.
-    if (!(error instanceof RangeError)) throw error;
-    problems.push({ file, line: bodyLineOffset + 1, field: 'body', message: `the markdown could not be read (${error.message}): simplify its nesting` });
+  const outcome = await elsewhere;
+  if (!outcome.ok) {
+    loader.problems.push(...outcome.problems);
     return undefined;
   }
-  return { data: result.data, rendered, bodyLineOffset, lines, ...(version !== undefined && { version }) };
-}
-
-/** A translation that repeats a fact is told where the fact lives, not that the field is unknown. */
-function unknownFieldMessage(key: PropertyKey, role: FileRole): string {
-  const isFact = (FACT_FIELDS[role.kind] as readonly PropertyKey[]).includes(key);
-  if (role.source !== undefined && isFact) {
-    return `a fact, written in the English file ${display(role.source)} only: remove it here (a translation carries the words)`;
-  }
-  return 'unknown field: check its spelling';
+  // The other thread ran this schema already; its answer crossed a thread as plain data, and is typed again here.
+  const checked = schema.safeParse(outcome.parsed.data);
+  if (!checked.success) throw new Error(`${display(filePath)}: a worker thread returned data its schema refuses (${checked.error.message})`);
+  return { ...outcome.parsed, data: checked.data };
 }
 
 function linkSource(filePath: string, parsed: Parsed, draft: boolean): LinkSource {
   return { file: display(filePath), draft, links: parsed.rendered.internalLinks.map((link) => ({ line: parsed.bodyLineOffset + link.line, url: link.url })) };
-}
-
-/** At most `limit` of the given tasks run at once. */
-function limiter(limit: number): Loader['read'] {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (work) => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active += 1;
-    try {
-      return await work();
-    } finally {
-      active -= 1;
-      waiting.shift()?.();
-    }
-  };
 }
 
 async function listFolder(dir: string) {
@@ -506,10 +436,6 @@ async function isFolder(dir: string): Promise<boolean> {
 
 function isMissing(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
-}
-
-function display(filePath: string): string {
-  return path.relative(process.cwd(), filePath).split(path.sep).join('/') || '.';
 }
 
 function sortProblems(problems: ContentProblem[]): ContentProblem[] {

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { ContentProblem } from './problems';
+import { readSimpleFrontmatter, type Frontmatter } from './simple-frontmatter';
 
 export type MarkdownFile = {
   data: unknown;
@@ -22,7 +23,9 @@ const FRONTMATTER_OFFSET = 0;
 /**
  * Splits a markdown file with gray-matter, parsing its frontmatter with `yaml` (YAML 1.2 core
  * schema): dates stay strings, so a date that does not exist is caught instead of being rolled
- * over into the next month, and syntax errors carry a line number.
+ * over into the next month, and syntax errors carry a line number. Frontmatter of the simple
+ * shape every file of the site has is read without the YAML parser, to the same data and
+ * lines (simple-frontmatter.ts).
  */
 export function readMarkdownFile(displayPath: string, source: string): ReadResult {
   if (!/^---\r?\n/.test(source)) {
@@ -31,22 +34,14 @@ export function readMarkdownFile(displayPath: string, source: string): ReadResul
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(source.slice(3))) {
     return { ok: false, problem: { file: displayPath, line: 1, message: 'frontmatter is not closed: add a line of three dashes (---) after the last field' } };
   }
-  let document: Document | undefined;
-  const lineCounter = new LineCounter();
+  let frontmatter: Frontmatter | undefined;
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(source, {
       engines: {
         yaml: (text: string) => {
-          document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-          const [error] = document.errors;
-          if (error) throw new FrontmatterSyntaxError(error.message, lineCounter.linePos(error.pos[0]).line);
-          try {
-            // An alias bomb ("billion laughs") is refused here, as this file's problem.
-            return (document.toJS({ maxAliasCount: 100 }) ?? {}) as object;
-          } catch (cause) {
-            throw new FrontmatterSyntaxError(cause instanceof Error ? cause.message : String(cause), 1);
-          }
+          frontmatter = readSimpleFrontmatter(text) ?? readYamlFrontmatter(text);
+          return frontmatter.data as object;
         },
       },
     });
@@ -60,19 +55,35 @@ export function readMarkdownFile(displayPath: string, source: string): ReadResul
   if (!parsed.matter.trim()) {
     return { ok: false, problem: { file: displayPath, line: 1, message: 'frontmatter is empty or not closed with ---' } };
   }
-  const parsedDocument = document;
+  const read = frontmatter;
   return {
     ok: true,
     file: {
       data: parsed.data,
       body: parsed.content,
       bodyLineOffset: source.slice(0, source.length - parsed.content.length).split('\n').length - 1,
-      lineOf: (path) => (parsedDocument ? lineOfPath(parsedDocument, lineCounter, path) : undefined),
+      lineOf: (path) => read?.lineOf(path),
     },
   };
 }
 
-class FrontmatterSyntaxError extends Error {
+/** Frontmatter read by the `yaml` package: any YAML, and its syntax errors with their line. */
+export function readYamlFrontmatter(text: string): Frontmatter {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const [error] = document.errors;
+  if (error) throw new FrontmatterSyntaxError(error.message, lineCounter.linePos(error.pos[0]).line);
+  let data: unknown;
+  try {
+    // An alias bomb ("billion laughs") is refused here, as this file's problem.
+    data = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (cause) {
+    throw new FrontmatterSyntaxError(cause instanceof Error ? cause.message : String(cause), 1);
+  }
+  return { data, lineOf: (path) => lineOfPath(document, lineCounter, path) };
+}
+
+export class FrontmatterSyntaxError extends Error {
   constructor(message: string, readonly line: number) {
     super(message);
     this.name = 'FrontmatterSyntaxError';

