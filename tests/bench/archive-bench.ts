@@ -160,6 +160,8 @@ type BuildFigure = {
   countries: number;
   entries: number;
   next: MeasuredRun;
+  /** CPU time (user + system) of next build and the after-build step, every process of each summed. */
+  cpuMs?: number;
   after?: MeasuredRun;
   phases: Record<string, number>;
   routes: { entry: number; og: number; other: number };
@@ -207,18 +209,32 @@ async function prerendered(distDir: string): Promise<Pick<BuildFigure, 'routes' 
   return { routes, bytes };
 }
 
+/**
+ * Runs `command` through bash, which prints its children's CPU time (`times`) when it ends: a
+ * child's CPU time includes the processes it waited for (next build's workers), so this is the
+ * whole build's CPU, a figure that a busy machine disturbs far less than the wall time.
+ */
+async function runWithCpu(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<MeasuredRun & { cpuMs?: number }> {
+  // `times` runs in the shell itself (not in a pipe's subshell, whose counts start at zero); its second line is the children's.
+  const run = await runMeasured('bash', ['-c', '"$@"; code=$?; { echo __cpu__; times; } >&2; exit $code', 'build', command, ...args], options);
+  const line = run.output.split('__cpu__\n').at(-1)?.split('\n')[1] ?? '';
+  const seconds = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map(([, minutes, rest]) => Number(minutes) * 60 + Number(rest));
+  return { ...run, cpuMs: seconds.length === 2 ? (seconds[0]! + seconds[1]!) * 1000 : undefined };
+}
+
 async function buildOnce(projectDir: string, contentDir: string, figure: Omit<BuildFigure, 'next' | 'after' | 'phases' | 'routes' | 'bytes'>): Promise<BuildFigure | undefined> {
   const distDir = path.join(projectDir, DIST_DIR);
   const env = childEnv('production', { CONTENT_DIR: contentDir, NEXT_DIST_DIR: DIST_DIR });
   try {
-    const next = await runMeasured(process.execPath, [path.join(projectDir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: projectDir, env });
+    const next = await runWithCpu(process.execPath, [path.join(projectDir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: projectDir, env });
     if (next.code !== 0) {
       console.log(`note: next build of ${figure.label} failed (exit ${next.code}); its row is left out. Last output:\n${next.output.trim().split('\n').slice(-15).join('\n')}`);
       return undefined;
     }
-    const after = await runMeasured(process.execPath, ['--import', 'tsx', 'lib/build/after-next-build.ts'], { cwd: projectDir, env });
+    const after = await runWithCpu(process.execPath, ['--import', 'tsx', 'lib/build/after-next-build.ts'], { cwd: projectDir, env });
     if (after.code !== 0) console.log(`note: the after-build step of ${figure.label} failed (exit ${after.code}): ${after.output.trim().slice(-500)}`);
-    return { ...figure, next, after: after.code === 0 ? after : undefined, phases: await buildPhases(distDir), ...(await prerendered(distDir)) };
+    const cpuMs = next.cpuMs === undefined ? undefined : next.cpuMs + (after.code === 0 ? (after.cpuMs ?? 0) : 0);
+    return { ...figure, next, cpuMs, after: after.code === 0 ? after : undefined, phases: await buildPhases(distDir), ...(await prerendered(distDir)) };
   } finally {
     await rm(distDir, { recursive: true, force: true });
   }
@@ -265,11 +281,16 @@ export async function archiveBuild(): Promise<void> {
   const sizes = countriesFrom('BENCH_ARCHIVE_COUNTRIES', '1,5,10,50');
   // BENCH_ARCHIVE_ENGLISH=0 skips the English-only builds (they take a third of the run).
   const withEnglishOnly = process.env.BENCH_ARCHIVE_ENGLISH !== '0';
+  // BENCH_ARCHIVE_AGAINST=<another checkout, such as main's> builds each tree with that code too, both editions.
+  const againstDir = process.env.BENCH_ARCHIVE_AGAINST?.trim() ? path.resolve(process.env.BENCH_ARCHIVE_AGAINST.trim()) : undefined;
   const project = await copyProject(PROJECT_DIR);
   const english = withEnglishOnly ? await copyProject(PROJECT_DIR) : undefined;
   if (english) await englishOnly(english.dir);
+  const against = againstDir ? await copyProject(againstDir) : undefined;
+  const againstLabel = againstDir ? await checkoutLabel(againstDir) : '';
   const figures: BuildFigure[] = [];
   const englishFigures: BuildFigure[] = [];
+  const againstFigures: BuildFigure[] = [];
   const started = performance.now();
   try {
     const realDir = path.join(project.dir, 'content');
@@ -285,6 +306,8 @@ export async function archiveBuild(): Promise<void> {
       await withTree(countries, async (tree, _files, entries) => {
         const figure = await buildOnce(project.dir, tree, { label: `${countries} × ${MONTHS}`, countries, entries });
         if (figure) figures.push(figure);
+        const other = against && (await buildOnce(against.dir, tree, { label: `${countries} × ${MONTHS}, ${againstLabel}`, countries, entries }));
+        if (other) againstFigures.push(other);
         const alone = english && (await buildEnglishOnly(english.dir, tree, { label: `${countries} × ${MONTHS}, English only`, countries, entries }));
         if (alone) englishFigures.push(alone);
       });
@@ -292,8 +315,53 @@ export async function archiveBuild(): Promise<void> {
   } finally {
     await project.remove();
     await english?.remove();
+    await against?.remove();
   }
   printBuilds(figures, englishFigures, Math.round((performance.now() - started) / 60_000));
+  if (againstFigures.length > 0) printAgainst(figures, againstFigures, againstLabel);
+}
+
+/** `main at 3546dc9`: the branch and commit of a checkout, for the baseline's label. */
+async function checkoutLabel(dir: string): Promise<string> {
+  try {
+    const { stdout } = await runFile('git', ['-C', dir, 'log', '-1', '--format=%h']);
+    const branch = (await runFile('git', ['-C', dir, 'rev-parse', '--abbrev-ref', 'HEAD'])).stdout.trim();
+    return `${branch} at ${stdout.trim()}`;
+  } catch {
+    return path.basename(dir);
+  }
+}
+
+/** All prerendered routes (both editions): the pages the goal's "ms a page" divides by. */
+const pagesOf = (figure: BuildFigure) => figure.routes.entry + figure.routes.og + figure.routes.other;
+
+function printAgainst(figures: BuildFigure[], againstFigures: BuildFigure[], againstLabel: string): void {
+  const rows = againstFigures.flatMap((other) => {
+    const ours = figures.find((figure) => figure.countries === other.countries && figure.entries === other.entries && !figure.label.includes('baseline'));
+    return ours ? [[ours, other] as const] : [];
+  });
+  const perPage = (figure: BuildFigure, value: number | undefined) => (value === undefined ? '' : ms(value / pagesOf(figure)));
+  console.log(`This checkout against ${againstLabel} (both editions, the same trees, built one after the other in this run): build time and CPU time per prerendered page`);
+  console.log(
+    formatTable(
+      ['tree', 'pages', 'ms/page', `ms/page ${againstLabel}`, 'ratio', 'prerender s', `prerender s ${againstLabel}`, 'CPU ms/page', `CPU ms/page ${againstLabel}`, 'CPU ratio', 'peak RSS tree', `peak RSS tree ${againstLabel}`],
+      rows.map(([ours, other]) => [
+        ours.label,
+        `${pagesOf(ours).toLocaleString('en-GB')}/${pagesOf(other).toLocaleString('en-GB')}`,
+        perPage(ours, buildMs(ours)),
+        perPage(other, buildMs(other)),
+        ratio(buildMs(ours), buildMs(other)),
+        seconds(ours.phases.prerender),
+        seconds(other.phases.prerender),
+        perPage(ours, ours.cpuMs),
+        perPage(other, other.cpuMs),
+        ours.cpuMs !== undefined && other.cpuMs !== undefined ? ratio(ours.cpuMs, other.cpuMs) : '',
+        mb(Math.max(ours.next.peakTreeKb, ours.after?.peakTreeKb ?? 0)),
+        mb(Math.max(other.next.peakTreeKb, other.after?.peakTreeKb ?? 0)),
+      ]),
+    ),
+  );
+  console.log('pages: every prerendered route (prerender-manifest.json), ours/theirs; ms/page: the whole `npm run build` (next build + after-build) / pages; CPU: user + system time of every process of the build.');
 }
 
 /** Compiling does not depend on the content: one much slower than the run's fastest means a busy machine. */
