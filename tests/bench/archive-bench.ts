@@ -161,7 +161,7 @@ type BuildFigure = {
   entries: number;
   next: MeasuredRun;
   /** CPU time (user + system) of next build and the after-build step, every process of each summed. */
-  cpuMs?: number;
+  cpuMs: number;
   after?: MeasuredRun;
   phases: Record<string, number>;
   routes: { entry: number; og: number; other: number };
@@ -209,31 +209,18 @@ async function prerendered(distDir: string): Promise<Pick<BuildFigure, 'routes' 
   return { routes, bytes };
 }
 
-/**
- * Runs `command` through bash, which prints its children's CPU time (`times`) when it ends: a
- * child's CPU time includes the processes it waited for (next build's workers), so this is the
- * whole build's CPU, a figure that a busy machine disturbs far less than the wall time.
- */
-async function runWithCpu(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<MeasuredRun & { cpuMs?: number }> {
-  // `times` runs in the shell itself (not in a pipe's subshell, whose counts start at zero); its second line is the children's.
-  const run = await runMeasured('bash', ['-c', '"$@"; code=$?; { echo __cpu__; times; } >&2; exit $code', 'build', command, ...args], options);
-  const line = run.output.split('__cpu__\n').at(-1)?.split('\n')[1] ?? '';
-  const seconds = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map(([, minutes, rest]) => Number(minutes) * 60 + Number(rest));
-  return { ...run, cpuMs: seconds.length === 2 ? (seconds[0]! + seconds[1]!) * 1000 : undefined };
-}
-
-async function buildOnce(projectDir: string, contentDir: string, figure: Omit<BuildFigure, 'next' | 'after' | 'phases' | 'routes' | 'bytes'>): Promise<BuildFigure | undefined> {
+async function buildOnce(projectDir: string, contentDir: string, figure: Omit<BuildFigure, 'next' | 'after' | 'phases' | 'routes' | 'bytes' | 'cpuMs'>): Promise<BuildFigure | undefined> {
   const distDir = path.join(projectDir, DIST_DIR);
   const env = childEnv('production', { CONTENT_DIR: contentDir, NEXT_DIST_DIR: DIST_DIR });
   try {
-    const next = await runWithCpu(process.execPath, [path.join(projectDir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: projectDir, env });
+    const next = await runMeasured(process.execPath, [path.join(projectDir, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: projectDir, env });
     if (next.code !== 0) {
       console.log(`note: next build of ${figure.label} failed (exit ${next.code}); its row is left out. Last output:\n${next.output.trim().split('\n').slice(-15).join('\n')}`);
       return undefined;
     }
-    const after = await runWithCpu(process.execPath, ['--import', 'tsx', 'lib/build/after-next-build.ts'], { cwd: projectDir, env });
+    const after = await runMeasured(process.execPath, ['--import', 'tsx', 'lib/build/after-next-build.ts'], { cwd: projectDir, env });
     if (after.code !== 0) console.log(`note: the after-build step of ${figure.label} failed (exit ${after.code}): ${after.output.trim().slice(-500)}`);
-    const cpuMs = next.cpuMs === undefined ? undefined : next.cpuMs + (after.code === 0 ? (after.cpuMs ?? 0) : 0);
+    const cpuMs = next.cpuMs + (after.code === 0 ? after.cpuMs : 0);
     return { ...figure, next, cpuMs, after: after.code === 0 ? after : undefined, phases: await buildPhases(distDir), ...(await prerendered(distDir)) };
   } finally {
     await rm(distDir, { recursive: true, force: true });
@@ -268,7 +255,7 @@ async function englishContent(contentDir: string): Promise<{ dir: string; remove
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-async function buildEnglishOnly(projectDir: string, contentDir: string, figure: Omit<BuildFigure, 'next' | 'after' | 'phases' | 'routes' | 'bytes'>): Promise<BuildFigure | undefined> {
+async function buildEnglishOnly(projectDir: string, contentDir: string, figure: Omit<BuildFigure, 'next' | 'after' | 'phases' | 'routes' | 'bytes' | 'cpuMs'>): Promise<BuildFigure | undefined> {
   const content = await englishContent(contentDir);
   try {
     return await buildOnce(projectDir, content.dir, figure);
@@ -355,7 +342,7 @@ function printAgainst(figures: BuildFigure[], againstFigures: BuildFigure[], aga
         seconds(other.phases.prerender),
         perPage(ours, ours.cpuMs),
         perPage(other, other.cpuMs),
-        ours.cpuMs !== undefined && other.cpuMs !== undefined ? ratio(ours.cpuMs, other.cpuMs) : '',
+        ratio(ours.cpuMs, other.cpuMs),
         mb(Math.max(ours.next.peakTreeKb, ours.after?.peakTreeKb ?? 0)),
         mb(Math.max(other.next.peakTreeKb, other.after?.peakTreeKb ?? 0)),
       ]),
