@@ -14,6 +14,13 @@ const nextConfig: NextConfig = {
   // A second build (the browser tests' fictional site) must not overwrite the main one.
   distDir: NEXT_DIST_DIR,
   poweredByHeader: false,
+  experimental: {
+    // Next 16.4 measures the gzip size of every segment of every prerendered page to decide which
+    // to bundle into one prefetch response: ≈30% of the CPU of prerendering the archive
+    // (docs/benchmarks.md). Without it each segment is prefetched on its own, as before 16.4; the
+    // pages' HTML is the same but for those hint bits in the payload.
+    prefetchInlining: false,
+  },
   reactStrictMode: true,
   // English keeps its unprefixed addresses, so `/en/...` is never a second address of a page.
   async redirects() {

@@ -9,11 +9,26 @@ import { DEFAULT_LOCALE, type Locale } from './i18n/locales';
 const DATE_LOCALES: Record<Locale, DateLocale> = { en: enGB, fr };
 const NUMBER_LOCALES: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };
 
+/**
+ * Dates already written, by pattern, language and date. A build writes the same few thousand
+ * dates over and over (each entry page names its months and the latest updates' days), and
+ * date-fns parses and formats each time: remembered, that work is done once per date. Bounded,
+ * as a server also formats dates it is handed.
+ */
+const written = new Map<string, string>();
+const MAX_WRITTEN = 20_000;
+
 /** A date in `pattern`, in `locale`; French writes the first of a month as an ordinal, "1er". */
 function formatDate(isoDate: string, pattern: string, locale: Locale): string {
+  const key = `${pattern}|${locale}|${isoDate}`;
+  const known = written.get(key);
+  if (known !== undefined) return known;
   const date = parseISO(isoDate);
-  const text = format(date, pattern, { locale: DATE_LOCALES[locale] });
-  return locale === 'fr' && date.getDate() === 1 && pattern.startsWith('d ') ? `1er${text.slice(1)}` : text;
+  const formatted = format(date, pattern, { locale: DATE_LOCALES[locale] });
+  const text = locale === 'fr' && date.getDate() === 1 && pattern.startsWith('d ') ? `1er${formatted.slice(1)}` : formatted;
+  if (written.size >= MAX_WRITTEN) written.clear();
+  written.set(key, text);
+  return text;
 }
 
 /** `2023-02` → `February 2023`, `février 2023` */

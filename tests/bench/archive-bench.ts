@@ -161,6 +161,8 @@ type BuildFigure = {
   countries: number;
   entries: number;
   next: MeasuredRun;
+  /** CPU time (user + system) of next build and the after-build step, every process of each summed. */
+  cpuMs: number;
   after?: MeasuredRun;
   phases: Record<string, number>;
   routes: { entry: number; og: number; other: number };
@@ -208,7 +210,7 @@ async function prerendered(distDir: string): Promise<Pick<BuildFigure, 'routes' 
   return { routes, bytes };
 }
 
-async function buildOnce(projectDir: string, contentDir: string, figure: Omit<BuildFigure, 'next' | 'after' | 'phases' | 'routes' | 'bytes'>): Promise<BuildFigure | undefined> {
+async function buildOnce(projectDir: string, contentDir: string, figure: Omit<BuildFigure, 'next' | 'after' | 'phases' | 'routes' | 'bytes' | 'cpuMs'>): Promise<BuildFigure | undefined> {
   const distDir = path.join(projectDir, DIST_DIR);
   const env = childEnv('production', { CONTENT_DIR: contentDir, NEXT_DIST_DIR: DIST_DIR });
   try {
@@ -219,7 +221,8 @@ async function buildOnce(projectDir: string, contentDir: string, figure: Omit<Bu
     }
     const after = await runMeasured(process.execPath, ['--import', 'tsx', 'lib/build/after-next-build.ts'], { cwd: projectDir, env });
     if (after.code !== 0) console.log(`note: the after-build step of ${figure.label} failed (exit ${after.code}): ${after.output.trim().slice(-500)}`);
-    return { ...figure, next, after: after.code === 0 ? after : undefined, phases: await buildPhases(distDir), ...(await prerendered(distDir)) };
+    const cpuMs = next.cpuMs + (after.code === 0 ? after.cpuMs : 0);
+    return { ...figure, next, cpuMs, after: after.code === 0 ? after : undefined, phases: await buildPhases(distDir), ...(await prerendered(distDir)) };
   } finally {
     await rm(distDir, { recursive: true, force: true });
   }
@@ -253,7 +256,7 @@ async function englishContent(contentDir: string): Promise<{ dir: string; remove
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-async function buildEnglishOnly(projectDir: string, contentDir: string, figure: Omit<BuildFigure, 'next' | 'after' | 'phases' | 'routes' | 'bytes'>): Promise<BuildFigure | undefined> {
+async function buildEnglishOnly(projectDir: string, contentDir: string, figure: Omit<BuildFigure, 'next' | 'after' | 'phases' | 'routes' | 'bytes' | 'cpuMs'>): Promise<BuildFigure | undefined> {
   const content = await englishContent(contentDir);
   try {
     return await buildOnce(projectDir, content.dir, figure);
@@ -266,11 +269,16 @@ export async function archiveBuild(): Promise<void> {
   const sizes = countriesFrom('BENCH_ARCHIVE_COUNTRIES', '1,5,10,50');
   // BENCH_ARCHIVE_ENGLISH=0 skips the English-only builds (they take a third of the run).
   const withEnglishOnly = process.env.BENCH_ARCHIVE_ENGLISH !== '0';
+  // BENCH_ARCHIVE_AGAINST=<another checkout, such as main's> builds each tree with that code too, both editions.
+  const againstDir = process.env.BENCH_ARCHIVE_AGAINST?.trim() ? path.resolve(process.env.BENCH_ARCHIVE_AGAINST.trim()) : undefined;
   const project = await copyProject(PROJECT_DIR);
   const english = withEnglishOnly ? await copyProject(PROJECT_DIR) : undefined;
   if (english) await englishOnly(english.dir);
+  const against = againstDir ? await copyProject(againstDir) : undefined;
+  const againstLabel = againstDir ? await checkoutLabel(againstDir) : '';
   const figures: BuildFigure[] = [];
   const englishFigures: BuildFigure[] = [];
+  const againstFigures: BuildFigure[] = [];
   const started = performance.now();
   try {
     const realDir = path.join(project.dir, 'content');
@@ -286,6 +294,8 @@ export async function archiveBuild(): Promise<void> {
       await withTree(countries, async (tree, _files, entries) => {
         const figure = await buildOnce(project.dir, tree, { label: `${countries} × ${MONTHS}`, countries, entries });
         if (figure) figures.push(figure);
+        const other = against && (await buildOnce(against.dir, tree, { label: `${countries} × ${MONTHS}, ${againstLabel}`, countries, entries }));
+        if (other) againstFigures.push(other);
         const alone = english && (await buildEnglishOnly(english.dir, tree, { label: `${countries} × ${MONTHS}, English only`, countries, entries }));
         if (alone) englishFigures.push(alone);
       });
@@ -293,8 +303,53 @@ export async function archiveBuild(): Promise<void> {
   } finally {
     await project.remove();
     await english?.remove();
+    await against?.remove();
   }
   printBuilds(figures, englishFigures, Math.round((performance.now() - started) / 60_000));
+  if (againstFigures.length > 0) printAgainst(figures, againstFigures, againstLabel);
+}
+
+/** `main at 3546dc9`: the branch and commit of a checkout, for the baseline's label. */
+async function checkoutLabel(dir: string): Promise<string> {
+  try {
+    const { stdout } = await runFile('git', ['-C', dir, 'log', '-1', '--format=%h']);
+    const branch = (await runFile('git', ['-C', dir, 'rev-parse', '--abbrev-ref', 'HEAD'])).stdout.trim();
+    return `${branch} at ${stdout.trim()}`;
+  } catch {
+    return path.basename(dir);
+  }
+}
+
+/** All prerendered routes (both editions): the pages the goal's "ms a page" divides by. */
+const pagesOf = (figure: BuildFigure) => figure.routes.entry + figure.routes.og + figure.routes.other;
+
+function printAgainst(figures: BuildFigure[], againstFigures: BuildFigure[], againstLabel: string): void {
+  const rows = againstFigures.flatMap((other) => {
+    const ours = figures.find((figure) => figure.countries === other.countries && figure.entries === other.entries && !figure.label.includes('baseline'));
+    return ours ? [[ours, other] as const] : [];
+  });
+  const perPage = (figure: BuildFigure, value: number | undefined) => (value === undefined ? '' : ms(value / pagesOf(figure)));
+  console.log(`This checkout against ${againstLabel} (both editions, the same trees, built one after the other in this run): build time and CPU time per prerendered page`);
+  console.log(
+    formatTable(
+      ['tree', 'pages', 'ms/page', `ms/page ${againstLabel}`, 'ratio', 'prerender s', `prerender s ${againstLabel}`, 'CPU ms/page', `CPU ms/page ${againstLabel}`, 'CPU ratio', 'peak RSS tree', `peak RSS tree ${againstLabel}`],
+      rows.map(([ours, other]) => [
+        ours.label,
+        `${pagesOf(ours).toLocaleString('en-GB')}/${pagesOf(other).toLocaleString('en-GB')}`,
+        perPage(ours, buildMs(ours)),
+        perPage(other, buildMs(other)),
+        ratio(buildMs(ours), buildMs(other)),
+        seconds(ours.phases.prerender),
+        seconds(other.phases.prerender),
+        perPage(ours, ours.cpuMs),
+        perPage(other, other.cpuMs),
+        ratio(ours.cpuMs, other.cpuMs),
+        mb(Math.max(ours.next.peakTreeKb, ours.after?.peakTreeKb ?? 0)),
+        mb(Math.max(other.next.peakTreeKb, other.after?.peakTreeKb ?? 0)),
+      ]),
+    ),
+  );
+  console.log('pages: every prerendered route (prerender-manifest.json), ours/theirs; ms/page: the whole `npm run build` (next build + after-build) / pages; CPU: user + system time of every process of the build.');
 }
 
 /** Compiling does not depend on the content: one much slower than the run's fastest means a busy machine. */

@@ -8,13 +8,27 @@ import { performance } from 'node:perf_hooks';
  * the parent's own RSS says little. RSS is summed over the tree (shared pages counted once per
  * process, so the sum is an upper bound) and the largest single process is kept beside it.
  */
-export type TreeMemory = { peakTreeKb: number; peakLargestKb: number; peakProcesses: number };
+export type TreeMemory = {
+  peakTreeKb: number;
+  peakLargestKb: number;
+  peakProcesses: number;
+  /**
+   * CPU time (user + system) of every process seen in the tree, each at its last sample: a
+   * figure a busy machine disturbs far less than wall time. Short of the truth by what each
+   * process spent after its last sample (under 500 ms each), and by processes that lived less
+   * than one interval. (A parent's own count of its children's time misses the build workers,
+   * which next build leaves to end without waiting for them.)
+   */
+  cpuMs: number;
+};
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 const PAGE_KB = 4;
 const SAMPLE_MS = 500;
 
 /** RSS in kB of `root` and its descendants now; an empty list when /proc cannot be read (not Linux). */
-export function treeRss(root: number): { pid: number; rssKb: number }[] {
+export function treeRss(root: number): { pid: number; rssKb: number; cpuTicks: number }[] {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -22,21 +36,24 @@ export function treeRss(root: number): { pid: number; rssKb: number }[] {
     return [];
   }
   const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
   for (const name of pids) {
     const stat = readProc(`/proc/${name}/stat`);
-    // pid (comm) state ppid ...: comm may hold spaces and parentheses, so read after the last ')'.
-    const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : Number.NaN;
+    // pid (comm) state ppid ... utime stime: comm may hold spaces and parentheses, so read after the last ')'.
+    const fields = stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : [];
+    const ppid = Number(fields[1]);
     if (!Number.isInteger(ppid)) continue;
+    ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
     const list = children.get(ppid) ?? [];
     list.push(Number(name));
     children.set(ppid, list);
   }
-  const result: { pid: number; rssKb: number }[] = [];
+  const result: { pid: number; rssKb: number; cpuTicks: number }[] = [];
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.shift()!;
     const statm = readProc(`/proc/${pid}/statm`);
-    if (statm) result.push({ pid, rssKb: Number(statm.split(' ')[1]) * PAGE_KB });
+    if (statm) result.push({ pid, rssKb: Number(statm.split(' ')[1]) * PAGE_KB, cpuTicks: ticks.get(pid) ?? 0 });
     queue.push(...(children.get(pid) ?? []));
   }
   return result;
@@ -52,9 +69,12 @@ function readProc(file: string): string | undefined {
 
 /** Samples the tree under `root` every 500 ms until stopped; returns the peaks seen. */
 export function sampleTreeMemory(root: number): { stop: () => TreeMemory; now: () => number } {
-  const peak: TreeMemory = { peakTreeKb: 0, peakLargestKb: 0, peakProcesses: 0 };
+  const peak: TreeMemory = { peakTreeKb: 0, peakLargestKb: 0, peakProcesses: 0, cpuMs: 0 };
+  const cpuTicks = new Map<number, number>();
   const sample = () => {
     const tree = treeRss(root);
+    for (const process of tree) cpuTicks.set(process.pid, Math.max(cpuTicks.get(process.pid) ?? 0, process.cpuTicks));
+    peak.cpuMs = ([...cpuTicks.values()].reduce((sum, value) => sum + value, 0) * 1000) / TICKS_PER_SECOND;
     const total = tree.reduce((sum, process) => sum + process.rssKb, 0);
     peak.peakTreeKb = Math.max(peak.peakTreeKb, total);
     peak.peakLargestKb = Math.max(peak.peakLargestKb, ...tree.map((process) => process.rssKb));

@@ -18,6 +18,15 @@ describe('dates as readers see them', () => {
     expect(formatLongDate('2023-03-01')).toBe('1 March 2023');
   });
 
+  it('writes a date already written the same way again, in the language and pattern asked each time', () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(formatLongDate('2023-03-01', 'fr')).toBe('1er mars 2023');
+      expect(formatLongDate('2023-03-01', 'en')).toBe('1 March 2023');
+      expect(formatShortDate('2023-03-01', 'en')).toBe('1 Mar 2023');
+      expect(formatMonth('2023-03', 'fr')).toBe('mars 2023');
+    }
+  });
+
   it('writes numbers as each language does', () => {
     expect(formatNumber(1234)).toBe('1,234');
     expect(formatNumber(1234, 'fr')).toBe('1\u202f234');

@@ -24,6 +24,15 @@ describe('latest updates', async () => {
     ]);
   });
 
+  it('answers each call for the same country anew: its own page left out, in the language asked', () => {
+    if (!freedonia) throw new Error('the fixture has no Freedonia');
+    const hrefs = (except?: string) => getLatestUpdates(freedonia, 'en', { limit: 2, except }).map((update) => update.href);
+    expect(hrefs('/freedonia/crisiswatch/2024-06')).toEqual(['/freedonia#quote-2024-06-30-rufus-firefly', '/freedonia#quote-2024-06-02-rufus-firefly']);
+    expect(hrefs()).toEqual(['/freedonia#quote-2024-06-30-rufus-firefly', '/freedonia/crisiswatch/2024-06']);
+    expect(getLatestUpdates(freedonia, 'fr', { limit: 2 })[1]).toMatchObject({ kind: 'crisiswatch', href: '/fr/freedonia/crisiswatch/2024-06' });
+    expect(getLatestUpdates(freedonia, 'fr', { limit: 2 })[1]?.title).toContain('juin 2024');
+  });
+
   it('is empty, not broken, for a country with nothing dated', () => {
     expect(ruritania && getLatestUpdates(ruritania, 'en')).toEqual([]);
   });
