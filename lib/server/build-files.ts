@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { chooseContentCoding } from './content-coding';
 import { CompressedFiles, type Encoded } from './compressed-files';
-import { isNextDataRequest } from './next-data-request';
+import type { RequestFacts } from './request-policy';
 import type { StaticRoutesManifest } from './static-routes';
 
 /** Next's hashed assets change name with their content: a year is safe (as Next and nginx send). */
@@ -37,19 +37,16 @@ export function createBuildFileServer(distDir: string, manifest: StaticRoutesMan
   const files = new CompressedFiles(cacheBytes);
   const assetRoot = path.join(distDir, 'static');
 
-  function targetOf(request: IncomingMessage): Target | undefined {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-    const url = request.url ?? '/';
-    const queryAt = url.indexOf('?');
-    const pathname = decoded(queryAt === -1 ? url : url.slice(0, queryAt));
-    if (pathname === undefined) return undefined;
-    const route = manifest.routes[pathname];
+  /** By the path as sent: `/mali/` is Next's to redirect, not the file of `/mali`. */
+  function targetOf(request: IncomingMessage, { path: sent, malformed, dataRequest }: RequestFacts): Target | undefined {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || malformed) return undefined;
+    const route = manifest.routes[sent];
     if (route) {
-      if (route.status !== 200 || isNextDataRequest(request.headers, queryAt === -1 ? '' : url.slice(queryAt + 1))) return undefined;
+      if (route.status !== 200 || dataRequest) return undefined;
       return { file: path.join(distDir, route.file), headers: route.headers };
     }
-    if (!pathname.startsWith(ASSET_PREFIX)) return undefined;
-    const name = pathname.slice(ASSET_PREFIX.length);
+    if (!sent.startsWith(ASSET_PREFIX)) return undefined;
+    const name = sent.slice(ASSET_PREFIX.length);
     const type = ASSET_TYPES[path.posix.extname(name).toLowerCase()];
     // Only plain names inside the folder: anything else (.., //, \, NUL) is left to Next, which refuses it.
     if (!type || name.split('/').some((segment) => segment === '' || segment === '.' || segment === '..') || /[\\\0]/.test(name)) return undefined;
@@ -79,11 +76,11 @@ export function createBuildFileServer(distDir: string, manifest: StaticRoutesMan
 
   return {
     /**
-     * Whether this request is one for the build's files; if so it is answered, or handed to
-     * `fallback` (Next) when its file turns out to be missing.
+     * Whether this request is one for the build's files (`facts`: what the request policy read of
+     * its URL); if so it is answered, or handed to `fallback` (Next) when its file turns out to be missing.
      */
-    serve(request: IncomingMessage, response: ServerResponse, fallback: () => void): boolean {
-      const target = targetOf(request);
+    serve(request: IncomingMessage, response: ServerResponse, facts: RequestFacts, fallback: () => void): boolean {
+      const target = targetOf(request, facts);
       if (!target) return false;
       send(request, response, target, fallback).catch((error: unknown) => {
         console.error(`server: could not send ${target.file}`, error);
@@ -93,14 +90,6 @@ export function createBuildFileServer(distDir: string, manifest: StaticRoutesMan
       return true;
     },
   };
-}
-
-function decoded(pathname: string): string | undefined {
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
 }
 
 /** RFC 9110 §13.2.2: If-None-Match (weak comparison) when sent, else If-Modified-Since. */

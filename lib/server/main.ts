@@ -71,7 +71,8 @@ type Handlers = {
 };
 
 function serve(request: IncomingMessage, response: ServerResponse, { handle, buildFiles }: Handlers, settings: Settings, staticRoutes: StaticRoutesManifest): void {
-  const { pathname, malformed } = applyRequestPolicy(request, response, { trustProxy: settings.TRUST_PROXY, staticRoutes });
+  const facts = applyRequestPolicy(request, response, { trustProxy: settings.TRUST_PROXY, staticRoutes });
+  const { pathname, malformed } = facts;
   // New connections are not kept open while draining, so clients move to another instance.
   if (isDraining()) response.setHeader('connection', 'close');
   // A broken percent-encoding is the client's mistake: Next answered it 500.
@@ -85,7 +86,7 @@ function serve(request: IncomingMessage, response: ServerResponse, { handle, bui
         response.end('Something went wrong on our side.\n');
       } else response.destroy();
     });
-  if (!buildFiles.serve(request, response, withNext)) void withNext();
+  if (!buildFiles.serve(request, response, facts, withNext)) void withNext();
 }
 
 /**

@@ -17,6 +17,13 @@ const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-p
 export type RequestPolicyOptions = { trustProxy: number; staticRoutes: StaticRoutesManifest | undefined };
 
 /**
+ * What the policy read of the request's URL, for what answers it next: `pathname` as Next routes
+ * it (decoded, no trailing slash), `path` decoded as sent, `dataRequest` when Next's client
+ * router asks for a page's data.
+ */
+export type RequestFacts = { pathname: string; path: string; malformed: boolean; dataRequest: boolean };
+
+/**
  * Prepares one request for Next and decides the headers of its response:
  * - forwarded headers survive only from a trusted proxy, so a client cannot pick its own
  *   address for the rate limit, nor its own host for the origin check; without a proxy's,
@@ -29,7 +36,7 @@ export type RequestPolicyOptions = { trustProxy: number; staticRoutes: StaticRou
  * Headers are settled when Next writes the status line, because Next sets some of its own
  * (Cache-Control) while it renders.
  */
-export function applyRequestPolicy(request: IncomingMessage, response: ServerResponse, options: RequestPolicyOptions): { pathname: string; malformed: boolean } {
+export function applyRequestPolicy(request: IncomingMessage, response: ServerResponse, options: RequestPolicyOptions): RequestFacts {
   const trusted = options.trustProxy > 0;
   if (!trusted) for (const name of FORWARDED_HEADERS) delete request.headers[name];
   // Every path to the rate limit (the directly answered subscribe route as well as Next's) reads
@@ -40,10 +47,9 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
   delete request.headers['content-security-policy-report-only'];
 
   const https = Boolean((request.socket as TLSSocket).encrypted) || (trusted && firstValue(request.headers['x-forwarded-proto']) === 'https');
-  const { pathname, malformed } = pathOf(request.url);
+  const { pathname, path, query, malformed } = readUrl(request.url);
   const staticRoute = request.method === 'GET' || request.method === 'HEAD' ? options.staticRoutes?.routes[pathname] : undefined;
-  const queryAt = (request.url ?? '').indexOf('?');
-  const dataRequest = isNextDataRequest(request.headers, queryAt === -1 ? '' : request.url!.slice(queryAt + 1));
+  const dataRequest = isNextDataRequest(request.headers, query);
   let nonce: string | undefined;
   // A nonce only matters to HTML that Next renders now; the API and Next's assets are not HTML.
   if (!staticRoute && !pathname.startsWith('/api/') && !pathname.startsWith('/_next/')) {
@@ -70,7 +76,7 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
     }
     return Reflect.apply(writeHead, this, args) as ServerResponse;
   } as ServerResponse['writeHead'];
-  return { pathname, malformed };
+  return { pathname, path, malformed, dataRequest };
 }
 
 /** A client-side navigation's data request for a page: its caching is Next's business. */
@@ -82,15 +88,19 @@ function firstValue(header: string | string[] | undefined): string | undefined {
 }
 
 /**
- * The path Next will route, without query; a trailing slash is not part of any route here.
- * `malformed`: its percent-encoding is broken (`/%`), which no page of the site can be.
+ * The request's URL, read once: `path` decoded as sent, `pathname` the path Next will route (a
+ * trailing slash is not part of any route here), and the query. `malformed`: its
+ * percent-encoding is broken (`/%`), which no page of the site can be.
  */
-function pathOf(url: string | undefined): { pathname: string; malformed: boolean } {
-  const pathname = (url ?? '/').split('?')[0] ?? '/';
+function readUrl(url: string | undefined): { pathname: string; path: string; query: string; malformed: boolean } {
+  const raw = url ?? '/';
+  const queryAt = raw.indexOf('?');
+  const encoded = queryAt === -1 ? raw : raw.slice(0, queryAt);
+  const query = queryAt === -1 ? '' : raw.slice(queryAt + 1);
   try {
-    const decoded = decodeURIComponent(pathname);
-    return { pathname: decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded, malformed: false };
+    const path = decodeURIComponent(encoded);
+    return { pathname: path.length > 1 ? path.replace(/\/+$/, '') : path, path, query, malformed: false };
   } catch {
-    return { pathname, malformed: true };
+    return { pathname: encoded, path: encoded, query, malformed: true };
   }
 }

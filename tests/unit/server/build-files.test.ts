@@ -49,9 +49,9 @@ beforeAll(async () => {
   for (const name of ['server/app/en/mali.html', 'static/chunks/app.js']) await precompressFile(path.join(dir, name), ROUTE_EFFORT);
   const buildFiles = createBuildFileServer(dir, manifest);
   server = createServer((incoming, response) => {
-    applyRequestPolicy(incoming, response, { trustProxy: 0, staticRoutes: manifest });
+    const facts = applyRequestPolicy(incoming, response, { trustProxy: 0, staticRoutes: manifest });
     const next = () => void response.writeHead(299, { 'content-type': 'text/plain' }).end(`next: ${incoming.method} ${incoming.url}`);
-    if (!buildFiles.serve(incoming, response, next)) next();
+    if (!buildFiles.serve(incoming, response, facts, next)) next();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
