@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { NotFoundText } from '@/components/not-found-text';
+import { HydrationMark } from '@/components/hydration-mark';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteFrame } from '@/components/site-frame';
 import { getSettings } from '@/lib/config/settings';
@@ -18,6 +19,7 @@ export default function GlobalNotFound() {
   return (
     <html lang={DEFAULT_LOCALE} className={serif.variable}>
       <body>
+        <HydrationMark />
         <a className="skip-link" href="#main">
           {messages(DEFAULT_LOCALE).frame.skipLink}
         </a>

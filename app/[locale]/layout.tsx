@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { HydrationMark } from '@/components/hydration-mark';
 import { SiteFooter } from '@/components/site-footer';
 import { getSettings } from '@/lib/config/settings';
 import { isLocale, LOCALES } from '@/lib/i18n/locales';
@@ -39,6 +40,7 @@ export default async function RootLayout({ children, params }: Props) {
   return (
     <html lang={locale} dir={t.language.dir} className={serif.variable}>
       <body>
+        <HydrationMark />
         <a className="skip-link" href="#main">
           {t.frame.skipLink}
         </a>

@@ -6,6 +6,7 @@ import { DEFAULT_LOCALE } from '../i18n/locales';
 import { COMMON_HEADERS, CONTENT_CACHE_CONTROL, contentSecurityPolicy, ENCODING_VARY, PAGE_VARY } from '../server/response-policy';
 import { STATIC_ROUTES_FILE, type StaticRoute, type StaticRoutesManifest } from '../server/static-routes';
 import { isCompressibleType, precompressFiles, ROUTE_EFFORT, type Precompressed } from './precompress';
+import { loadScriptsAfterPage } from './scripts-after-load';
 
 /** The part of Next's prerender-manifest.json this reads (Next 16). */
 const prerenderManifestSchema = z.object({
@@ -36,6 +37,7 @@ const isInternalHeader = (name: string) => name.startsWith('x-next');
 /**
  * Reads the build in `distDir` and writes its static-routes manifest: each prerendered route's
  * file, status and headers, with the SHA-256 of every inline script of each page in its CSP.
+ * Each page's framework scripts are moved to after the page's load (scripts-after-load.ts).
  * Each route of a compressible type gets brotli and gzip copies of its file, and then varies
  * with Accept-Encoding.
  */
@@ -51,7 +53,10 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
     const status = entry.initialStatus ?? 200;
     if (isPage) {
       const file = pageFile(route);
-      const html = await readFile(path.join(distDir, file), 'utf8');
+      const built = await readFile(path.join(distDir, file), 'utf8');
+      const html = loadScriptsAfterPage(built);
+      // Before its CSP hashes and its compressed copies, which are of the page as it is served.
+      if (html !== built) await writeFile(path.join(distDir, file), html);
       routes[publicPath(route)] = {
         file,
         status,

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { scriptsAddedAfterLoad } from '../../lib/build/scripts-after-load';
 
 export type Asset = { url: string; bytes: number; gzip: number };
 
@@ -77,8 +78,9 @@ export function splitScripts(weight: PageWeight, shared: ReadonlySet<string>): S
   };
 }
 
+/** Its `<script src>` tags, and those its loader adds once the page has loaded (lib/build/scripts-after-load.ts). */
 export function scriptSources(html: string): string[] {
-  return unique(tags(html, 'script').map((attributes) => attributes.get('src')).filter(isString));
+  return unique([...tags(html, 'script').map((attributes) => attributes.get('src')).filter(isString), ...scriptsAddedAfterLoad(html)]);
 }
 
 /**

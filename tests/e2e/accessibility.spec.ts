@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, untilInteractive } from './support/test';
 import { ALERT_LABELS, VERDICT_LABELS } from '../../lib/content/verdicts';
 import { formatMonth } from '../../lib/format';
 import { FICTIONAL_SITE_URL } from './sites';
@@ -41,6 +41,7 @@ for (const path of PAGES) {
     const page = await context.newPage();
     if (!javaScriptEnabled) await page.route('**/_next/static/**/*.js', (route) => route.abort());
     await page.goto(path);
+    if (javaScriptEnabled) await untilInteractive(page);
     const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
     expect(violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
     await context.close();

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ARCHIVE_PAGE_SIZE } from '../../lib/content/archive';
 import type { CrisisWatchEntry } from '../../lib/content/load-content';
 import { ALERT_LABELS, VERDICT_LABELS } from '../../lib/content/verdicts';

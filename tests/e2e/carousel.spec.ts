@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { formatShortDate } from '../../lib/format';
 import { quoteAnchor } from '../../lib/paths';
 import { escapeRegExp, liveCountry } from './support/live-content';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { trickle } from '../support/trickling-clients';
 import { startAppServer, type AppServer } from './support/app-server';
 import { send } from './support/http';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { FICTIONAL_SITE_URL } from './sites';
 import { watchViolations } from './support/csp';
 import { liveCountry } from './support/live-content';

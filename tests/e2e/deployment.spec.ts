@@ -4,7 +4,7 @@ import https from 'node:https';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import pg from 'pg';
 import { startLocalDeployment, type LocalDeployment } from '../support/deployment/deployment';
 import { nginxUnavailableReason } from '../support/deployment/nginx-process';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { FICTIONAL_SITE_URL } from './sites';
 
 /** The fictional site's Freedonia has a draft month (tests/fixtures/generate-fictional-site.ts). */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import pg from 'pg';
 import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../support/deployment/postgres-cluster';
 import { holdSqliteWriteLock } from '../support/sqlite-write-lock';

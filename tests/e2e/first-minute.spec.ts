@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/test';
 import { VERDICT_LABELS } from '../../lib/content/verdicts';
 import { formatMonth } from '../../lib/format';
 import { pathsFor, quoteAnchor } from '../../lib/paths';

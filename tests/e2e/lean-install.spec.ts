@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import pg from 'pg';
 import { copyProject, type ProjectCopy } from '../support/project-copy';
 import { eventually, freePort, ROOT, spawnWatched, waitForOutput } from './support/app-server';

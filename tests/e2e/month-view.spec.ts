@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, untilInteractive } from './support/test';
 import { FICTIONAL_SITE_URL } from './sites';
 import { escapeRegExp } from './support/live-content';
 
@@ -264,6 +264,7 @@ for (const path of ['/crisiswatch', '/crisiswatch/2024-04', '/crisiswatch/2024-0
       const page = await context.newPage();
       if (!siteScripts) await page.route('**/_next/static/**/*.js', (route) => route.abort());
       await page.goto(site(path));
+      if (siteScripts) await untilInteractive(page);
       const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
       expect(violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
       await context.close();

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { VERDICT_LABELS } from '../../lib/content/verdicts';
 import { formatMonth } from '../../lib/format';
 import { FICTIONAL_SITE_URL } from './sites';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { uniqueAddress, waitForMail } from './mailbox';
 import { liveCountry } from './support/live-content';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { uniqueAddress, waitForMail } from './mailbox';
 import { expectNoAxeViolations, pageFor } from './support/axe';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import type { Country } from '../../lib/content/load-content';
 import { ALERT_LABELS, VERDICT_LABELS } from '../../lib/content/verdicts';
 import { formatLongDate, formatMonth, formatShortDate, nextMonth } from '../../lib/format';

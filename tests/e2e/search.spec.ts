@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, untilInteractive } from './support/test';
 import { VERDICT_LABELS } from '../../lib/content/verdicts';
 import { FICTIONAL_SITE_URL } from './sites';
 
@@ -141,6 +141,7 @@ for (const path of ['/search', '/search?q=Zenda&country=ruritania&verdict=improv
       const page = await context.newPage();
       if (scripts === 'off') await page.route('**/_next/static/**/*.js', (route) => route.abort());
       await page.goto(site(path));
+      if (scripts === 'on') await untilInteractive(page);
       const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
       expect(violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
       await context.close();

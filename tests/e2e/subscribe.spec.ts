@@ -1,4 +1,4 @@
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page, untilInteractive } from './support/test';
 import { rawHeader } from '../mail-headers';
 import { uniqueAddress, waitForMail } from './mailbox';
 import { CHROMIUM_ARGS, SITE_URL } from './sites';
@@ -104,6 +104,7 @@ test.describe('the subscribe form with JavaScript', () => {
       const page = await browser.newPage();
       const address = uniqueAddress('other-host');
       await page.goto(`${SITE_URL.replace('127.0.0.1', 'staging.briefings.test')}/mali`);
+      await untilInteractive(page);
       await page.getByLabel('Email address').fill(address);
       await page.getByRole('button', { name: 'Subscribe' }).click();
       await expect(subscribeBox(page).getByRole('status')).toContainText('a message with a link to confirm your subscription is on its way');

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { writeFreedoniaInFrench } from '../fixtures/freedonia-in-french';
 import { rawHeader } from '../mail-headers';

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { waitingForReact } from './test';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -15,6 +16,7 @@ export async function expectNoAxeViolations(page: Page) {
  */
 export async function pageFor(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: true, baseURL: test.info().project.use.baseURL });
+  if (javaScriptEnabled) context.on('page', waitingForReact);
   const page = await context.newPage();
   if (!javaScriptEnabled) await page.route('**/_next/static/**/*.js', (route) => route.abort());
   return page;

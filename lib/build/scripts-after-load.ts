@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * A prerendered page's framework scripts, fetched once the page itself has loaded.
+ *
+ * Next writes each page's scripts (about 170 KB gzip'd of React and its router) as `<script async>`
+ * in the head, so a phone on a slow connection downloads them alongside, and in competition with,
+ * the stylesheet and the fonts that the first paint waits for. Every page works without scripts
+ * (links, forms, the archive and the quotes are plain HTML; the browser tests run with JavaScript
+ * off), so nothing a reader needs waits on them: the scripts only enhance a page that is already
+ * usable. After `load`, a small inline script adds the same scripts, in the same order; React then
+ * hydrates the page as it would have.
+ *
+ * Measured with `npm run bench -- lighthouse` (docs/benchmarks.md): Lighthouse's simulated slow
+ * 4G counts every request started before the largest paint as part of it, and these scripts were
+ * most of those bytes.
+ */
+
+/** `<script src="…" async="">`, as React writes a page's bootstrap and chunk scripts. */
+const ASYNC_SCRIPT = /<script src="([^"<>]+)" async=""(?: nonce="[^"<>]*")?><\/script>/g;
+/** The early fetch hints for the same chunks (React writes them for chunks the runtime loads itself). */
+const SCRIPT_PRELOAD = /<link rel="preload" as="script"[^<>]*\/>/g;
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#x27;': "'", '&#39;': "'", '&lt;': '<', '&gt;': '>' };
+/** An attribute's value as the browser reads it (React escapes these few characters). */
+const attributeText = (value: string) => value.replace(/&(?:amp|quot|#x27|#39|lt|gt);/g, (entity) => ENTITIES[entity]!);
+
+/**
+ * The inline loader: adds each script when the page has loaded (at once if it already has). Kept
+ * to ES5 and to what every browser has, as the rest of the page needs no script at all. Its text
+ * is hashed into the page's CSP with the page's other inline scripts (static-routes-builder.ts).
+ */
+const LOADER_START = '(function(s){var d=document,done;';
+
+export function scriptLoader(sources: readonly string[]): string {
+  return (
+    `${LOADER_START}function go(){if(done)return;done=1;` +
+    's.forEach(function(u){var e=d.createElement("script");e.src=u;e.async=true;d.head.appendChild(e)})}' +
+    'if(d.readyState==="complete")go();else addEventListener("load",go)})' +
+    `(${JSON.stringify(sources).replaceAll('<', '\\u003c')})`
+  );
+}
+
+/**
+ * The page with its async scripts and their preload hints taken out and one loader added at the
+ * end of the body. A page without such scripts (already done, or a page with none) is returned
+ * as it is.
+ */
+export function loadScriptsAfterPage(html: string): string {
+  const sources: string[] = [];
+  const stripped = html.replace(ASYNC_SCRIPT, (_tag, source: string) => {
+    sources.push(attributeText(source));
+    return '';
+  });
+  if (sources.length === 0) return html;
+  const closingBody = stripped.lastIndexOf('</body>');
+  if (closingBody < 0) return html;
+  const withoutHints = stripped.slice(0, closingBody).replace(SCRIPT_PRELOAD, '');
+  return `${withoutHints}<script>${scriptLoader(sources)}</script>${stripped.slice(closingBody)}`;
+}
+
+/** The scripts a page's loader adds after load, for whoever measures what a page loads (tests/bench/page-weight.ts). */
+export function scriptsAddedAfterLoad(html: string): string[] {
+  const start = html.indexOf(`<script>${LOADER_START}`);
+  if (start < 0) return [];
+  const end = html.indexOf('</script>', start);
+  const list = /\}\)\((\[.*\])\)$/.exec(html.slice(start, end))?.[1];
+  return list ? z.array(z.string()).parse(JSON.parse(list)) : [];
+}
