@@ -91,6 +91,26 @@ test.describe('pages fetched ahead', () => {
     await page.waitForTimeout(500);
     expect(fetched).toEqual([]);
   });
+
+  for (const path of ['/mali', '/fr/mali/crisiswatch/2023-02']) {
+    test(`${path} fetches its scripts only once it has loaded, then works as before`, async ({ page }) => {
+      // The stylesheet and fonts the first paint waits for get the connection to themselves.
+      await page.goto(path);
+      const timing = await page.evaluate(() => ({
+        loaded: performance.getEntriesByType('navigation')[0]!.toJSON().loadEventStart as number,
+        scripts: performance.getEntriesByType('resource').filter((entry) => /\/_next\/static\/.*\.js$/.test(entry.name)).map((entry) => entry.startTime),
+        styles: performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.css')).map((entry) => entry.startTime),
+      }));
+      expect(timing.scripts.length).toBeGreaterThan(3);
+      expect(timing.scripts.every((start) => start >= timing.loaded), JSON.stringify(timing)).toBe(true);
+      expect(timing.styles.every((start) => start < timing.loaded)).toBe(true);
+      // React took over: the client router now goes to the next page without reloading this one.
+      await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+      await page.getByRole('navigation', { name: /Main|Principal/ }).getByRole('link', { name: 'CrisisWatch' }).click();
+      await expect(page).toHaveURL(/\/crisiswatch$/);
+      expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+    });
+  }
 });
 
 test.describe('countries by region', () => {
