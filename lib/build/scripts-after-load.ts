@@ -8,7 +8,7 @@ import { z } from 'zod';
  * the stylesheet and the fonts that the first paint waits for. Every page works without scripts
  * (links, forms, the archive and the quotes are plain HTML; the browser tests run with JavaScript
  * off), so nothing a reader needs waits on them: the scripts only enhance a page that is already
- * usable. After `load`, a small inline script adds the same scripts, in the same order; React then
+ * usable. Once the page has loaded and been painted, a small inline script adds the same scripts, in the same order; React then
  * hydrates the page as it would have.
  *
  * Measured with `npm run bench -- lighthouse` (docs/benchmarks.md): Lighthouse's simulated slow
@@ -26,17 +26,23 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#x27;'
 const attributeText = (value: string) => value.replace(/&(?:amp|quot|#x27|#39|lt|gt);/g, (entity) => ENTITIES[entity]!);
 
 /**
- * The inline loader: adds each script when the page has loaded (at once if it already has). Kept
- * to ES5 and to what every browser has, as the rest of the page needs no script at all. Its text
- * is hashed into the page's CSP with the page's other inline scripts (static-routes-builder.ts).
+ * The inline loader: adds each script once the page has loaded and its first contentful paint
+ * has been presented (both may come in either order; on a fast connection `load` often comes
+ * first). A page in a hidden tab paints nothing, so there it adds them at `load`, as it does a
+ * second after `load` in a browser that does not report paints. Kept to ES5, as the rest of the
+ * page needs no script at all. Its text is hashed into the page's CSP with the page's other
+ * inline scripts (static-routes-builder.ts).
  */
-const LOADER_START = '(function(s){var d=document,done;';
+const LOADER_START = '(function(s){var d=document,done,loaded,painted;';
 
 export function scriptLoader(sources: readonly string[]): string {
   return (
     `${LOADER_START}function go(){if(done)return;done=1;` +
     's.forEach(function(u){var e=d.createElement("script");e.src=u;e.async=true;d.head.appendChild(e)})}' +
-    'if(d.readyState==="complete")go();else addEventListener("load",go)})' +
+    'function ready(){if(loaded&&painted)go()}' +
+    'function onLoad(){loaded=1;if(d.visibilityState!=="visible")painted=1;ready();setTimeout(go,1000)}' +
+    'try{new PerformanceObserver(function(l){if(l.getEntriesByName("first-contentful-paint").length){painted=1;ready()}}).observe({type:"paint",buffered:true})}catch(e){painted=1}' +
+    'if(d.readyState==="complete")onLoad();else addEventListener("load",onLoad)})' +
     `(${JSON.stringify(sources).replaceAll('<', '\\u003c')})`
   );
 }

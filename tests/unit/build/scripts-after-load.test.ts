@@ -24,19 +24,46 @@ const BUILT_PAGE = [
 
 const SOURCES = ['/_next/static/chunks/runtime.js', '/_next/static/chunks/page.js?dpl=1&v=2', '/_next/static/chunks/late.js'];
 
-/** Runs a page's loader against a stand-in for the browser's document, in the given ready state. */
-function runLoader(html: string, readyState: 'loading' | 'complete') {
+/**
+ * Runs a page's loader against a stand-in for the browser: its document in the given ready state
+ * and visibility, its paint timing, and its event loop (`load`, the first contentful paint and
+ * timers happen when the test says). `reportsPaints: false` is a browser without paint timing.
+ */
+function runLoader(html: string, readyState: 'loading' | 'complete', { visibilityState = 'visible', reportsPaints = true } = {}) {
   const loader = /<script>(\(function\(s\)[\s\S]*?)<\/script><\/body>/.exec(html)?.[1];
   if (!loader) throw new Error('no loader at the end of the body');
   const added: { src: string; async: boolean }[] = [];
   const listeners: (() => void)[] = [];
+  const observers: ((list: { getEntriesByName: (name: string) => unknown[] }) => void)[] = [];
+  const timers: { callback: () => void; ms: number }[] = [];
   const document = {
     readyState,
+    visibilityState,
     createElement: (tag: string) => ({ tag, src: '', async: false }),
     head: { appendChild: (element: { src: string; async: boolean }) => added.push({ src: element.src, async: element.async }) },
   };
-  new Function('document', 'addEventListener', loader)(document, (type: string, listener: () => void) => type === 'load' && listeners.push(listener));
-  return { added, load: () => listeners.forEach((listener) => listener()) };
+  class PerformanceObserver {
+    constructor(private readonly callback: (typeof observers)[number]) {}
+    observe(options: { type: string; buffered: boolean }) {
+      if (!reportsPaints) throw new TypeError('no such entry type');
+      if (options.type === 'paint' && options.buffered) observers.push(this.callback);
+    }
+  }
+  new Function('document', 'addEventListener', 'PerformanceObserver', 'setTimeout', loader)(
+    document,
+    (type: string, listener: () => void) => type === 'load' && listeners.push(listener),
+    PerformanceObserver,
+    (callback: () => void, ms: number) => timers.push({ callback, ms }),
+  );
+  const paint = (name: string) => observers.forEach((observer) => observer({ getEntriesByName: (asked) => (asked === name ? [{ name }] : []) }));
+  return {
+    added,
+    load: () => listeners.forEach((listener) => listener()),
+    firstPaint: () => paint('first-paint'),
+    firstContentfulPaint: () => paint('first-contentful-paint'),
+    /** Runs the timers due within `ms`. */
+    wait: (ms: number) => timers.filter((timer) => timer.ms <= ms).forEach((timer) => timer.callback()),
+  };
 }
 
 describe("a prerendered page's framework scripts", () => {
@@ -55,17 +82,49 @@ describe("a prerendered page's framework scripts", () => {
     );
   });
 
-  it('are added once the page has loaded, all of them, in the order Next wrote them, async, and only once', () => {
-    const page = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading');
-    expect(page.added).toEqual([]);
-    page.load();
-    expect(page.added).toEqual(SOURCES.map((src) => ({ src, async: true })));
-    page.load();
-    expect(page.added).toHaveLength(3);
+  it('are added once the page has both loaded and shown its first text, in either order, all of them, in order, async, and only once', () => {
+    const paintedFirst = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading');
+    paintedFirst.firstPaint();
+    paintedFirst.firstContentfulPaint();
+    expect(paintedFirst.added).toEqual([]);
+    paintedFirst.load();
+    expect(paintedFirst.added).toEqual(SOURCES.map((src) => ({ src, async: true })));
+
+    const loadedFirst = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading');
+    loadedFirst.load();
+    loadedFirst.firstPaint();
+    expect(loadedFirst.added).toEqual([]);
+    loadedFirst.firstContentfulPaint();
+    expect(loadedFirst.added.map((script) => script.src)).toEqual(SOURCES);
+    loadedFirst.load();
+    loadedFirst.firstContentfulPaint();
+    loadedFirst.wait(1000);
+    expect(loadedFirst.added).toHaveLength(3);
   });
 
-  it('are added at once when the page had already loaded', () => {
-    expect(runLoader(loadScriptsAfterPage(BUILT_PAGE), 'complete').added.map((script) => script.src)).toEqual(SOURCES);
+  it('are added once the first text is shown when the page had already loaded', () => {
+    const page = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'complete');
+    expect(page.added).toEqual([]);
+    page.firstContentfulPaint();
+    expect(page.added.map((script) => script.src)).toEqual(SOURCES);
+  });
+
+  it('are added at load in a tab in the background, which paints nothing', () => {
+    const page = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading', { visibilityState: 'hidden' });
+    page.load();
+    expect(page.added.map((script) => script.src)).toEqual(SOURCES);
+  });
+
+  it('are added at load by a browser without paint timing, and a second after load by one whose paints never come', () => {
+    const withoutTiming = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading', { reportsPaints: false });
+    withoutTiming.load();
+    expect(withoutTiming.added.map((script) => script.src)).toEqual(SOURCES);
+    const silent = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading');
+    silent.load();
+    silent.wait(999);
+    expect(silent.added).toEqual([]);
+    silent.wait(1000);
+    expect(silent.added.map((script) => script.src)).toEqual(SOURCES);
   });
 
   it('are moved once: a page already done, or one without such scripts, is left as it is', () => {
