@@ -93,16 +93,17 @@ test.describe('pages fetched ahead', () => {
   });
 
   for (const path of ['/mali', '/fr/mali/crisiswatch/2023-02']) {
-    test(`${path} fetches its scripts only once it has loaded, then works as before`, async ({ page }) => {
-      // The stylesheet and fonts the first paint waits for get the connection to themselves.
+    test(`${path} fetches its scripts only once it has loaded and shown its text, then works as before`, async ({ page }) => {
+      // The stylesheet and fonts the first paint waits for have the connection to themselves.
       await page.goto(path);
       const timing = await page.evaluate(() => ({
         loaded: performance.getEntriesByType('navigation')[0]!.toJSON().loadEventStart as number,
+        painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
         scripts: performance.getEntriesByType('resource').filter((entry) => /\/_next\/static\/.*\.js$/.test(entry.name)).map((entry) => entry.startTime),
         styles: performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.css')).map((entry) => entry.startTime),
       }));
       expect(timing.scripts.length).toBeGreaterThan(3);
-      expect(timing.scripts.every((start) => start >= timing.loaded), JSON.stringify(timing)).toBe(true);
+      expect(timing.scripts.every((start) => start >= timing.loaded && start >= timing.painted), JSON.stringify(timing)).toBe(true);
       expect(timing.styles.every((start) => start < timing.loaded)).toBe(true);
       // React took over: the client router now goes to the next page without reloading this one.
       await page.evaluate(() => Object.assign(window, { sameDocument: true }));
