@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 
 /**
  * Marks the document once React has taken over the page (`<html data-hydrated="true">`). A
- * prerendered page fetches its scripts only after it has loaded (lib/build/scripts-after-load.ts),
+ * prerendered page fetches its scripts only after its first paint (lib/build/scripts-after-load.ts),
  * so until then it is the plain-HTML page; the browser tests wait for this mark before using what
  * the scripts add, as a reader who clicks a moment later would.
  */

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 
 /**
- * A prerendered page's framework scripts, fetched once the page itself has loaded.
+ * A prerendered page's framework scripts, fetched once the page has loaded and been painted.
  *
  * Next writes each page's scripts (about 170 KB gzip'd of React and its router) as `<script async>`
  * in the head, so a phone on a slow connection downloads them alongside, and in competition with,
  * the stylesheet and the fonts that the first paint waits for. Every page works without scripts
  * (links, forms, the archive and the quotes are plain HTML; the browser tests run with JavaScript
  * off), so nothing a reader needs waits on them: the scripts only enhance a page that is already
- * usable. Once the page has loaded and been painted, a small inline script adds the same scripts, in the same order; React then
- * hydrates the page as it would have.
+ * usable. A small inline script adds the same scripts, in the same order, after the first paint;
+ * React then hydrates the page as it would have.
  *
  * Measured with `npm run bench -- lighthouse` (docs/benchmarks.md): Lighthouse's simulated slow
  * 4G counts every request started before the largest paint as part of it, and these scripts were
@@ -65,7 +65,7 @@ export function loadScriptsAfterPage(html: string): string {
   return `${withoutHints}<script>${scriptLoader(sources)}</script>${stripped.slice(closingBody)}`;
 }
 
-/** The scripts a page's loader adds after load, for whoever measures what a page loads (tests/bench/page-weight.ts). */
+/** The scripts a page's loader adds after the first paint, for whoever measures what a page loads (tests/bench/page-weight.ts). */
 export function scriptsAddedAfterLoad(html: string): string[] {
   const start = html.indexOf(`<script>${LOADER_START}`);
   if (start < 0) return [];

@@ -37,7 +37,7 @@ const isInternalHeader = (name: string) => name.startsWith('x-next');
 /**
  * Reads the build in `distDir` and writes its static-routes manifest: each prerendered route's
  * file, status and headers, with the SHA-256 of every inline script of each page in its CSP.
- * Each page's framework scripts are moved to after the page's load (scripts-after-load.ts).
+ * Each page's framework scripts are moved to after its first paint (scripts-after-load.ts).
  * Each route of a compressible type gets brotli and gzip copies of its file, and then varies
  * with Accept-Encoding.
  */

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, untilInteractive } from './support/test';
+import { expectNoAxeViolations, pageFor } from './support/axe';
+import { expect, test } from './support/test';
 import { ALERT_LABELS, VERDICT_LABELS } from '../../lib/content/verdicts';
 import { formatMonth } from '../../lib/format';
 import { FICTIONAL_SITE_URL } from './sites';
@@ -32,19 +32,13 @@ const PAGES = [
   '/fr/subscribe',
   `${FICTIONAL_SITE_URL}/fr/freedonia/crisiswatch`,
 ];
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 for (const path of PAGES) {
   test(`axe finds no WCAG 2.2 A/AA violation on ${path}`, async ({ browser, javaScriptEnabled }) => {
-    // axe runs as script in the page, so "JavaScript off" is the page with the site's own scripts blocked.
-    const context = await browser.newContext({ javaScriptEnabled: true });
-    const page = await context.newPage();
-    if (!javaScriptEnabled) await page.route('**/_next/static/**/*.js', (route) => route.abort());
+    const page = await pageFor(browser, javaScriptEnabled);
     await page.goto(path);
-    if (javaScriptEnabled) await untilInteractive(page);
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-    expect(violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
-    await context.close();
+    await expectNoAxeViolations(page);
+    await page.context().close();
   });
 }
 

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, untilInteractive } from './support/test';
+import { expectNoAxeViolations, pageFor } from './support/axe';
+import { expect, test, type Page } from './support/test';
 import { FICTIONAL_SITE_URL } from './sites';
 import { escapeRegExp } from './support/live-content';
 
@@ -254,20 +254,14 @@ test('a month fits a phone screen without sideways scrolling', async ({ page }) 
   }
 });
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 for (const path of ['/crisiswatch', '/crisiswatch/2024-04', '/crisiswatch/2024-01', '/', '/zandovia/crisiswatch/2024-04']) {
   for (const siteScripts of [true, false]) {
     test(`axe finds no WCAG 2.2 A/AA violation on ${path}, site scripts ${siteScripts ? 'on' : 'off'}`, async ({ browser }) => {
-      // axe runs as script in the page, so "JavaScript off" is the page with the site's own scripts blocked.
-      const context = await browser.newContext({ javaScriptEnabled: true });
-      const page = await context.newPage();
-      if (!siteScripts) await page.route('**/_next/static/**/*.js', (route) => route.abort());
+      const page = await pageFor(browser, siteScripts);
       await page.goto(site(path));
-      if (siteScripts) await untilInteractive(page);
-      const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-      expect(violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
-      await context.close();
+      await expectNoAxeViolations(page);
+      await page.context().close();
     });
   }
 }

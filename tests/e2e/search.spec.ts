@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, untilInteractive } from './support/test';
+import { expectNoAxeViolations, pageFor } from './support/axe';
+import { expect, test, type Page } from './support/test';
 import { VERDICT_LABELS } from '../../lib/content/verdicts';
 import { FICTIONAL_SITE_URL } from './sites';
 
@@ -12,7 +12,6 @@ import { FICTIONAL_SITE_URL } from './sites';
  */
 const site = (path: string) => `${FICTIONAL_SITE_URL}${path}`;
 const RURITANIA_IMPROVED = 60;
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 const searchForm = (page: Page) => page.getByRole('search', { name: 'Search the briefings' });
 const results = (page: Page) => page.getByRole('main').getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) }).getByRole('listitem');
@@ -136,15 +135,10 @@ for (const javaScriptEnabled of [true, false]) {
 for (const path of ['/search', '/search?q=Zenda&country=ruritania&verdict=improved&page=2', '/search?q=qwxzvb&country=freedonia', '/search?q=Zenda&country=atlantis']) {
   for (const scripts of ['on', 'off'] as const) {
     test(`axe finds no WCAG 2.2 A/AA violation on ${path}, JavaScript ${scripts}`, async ({ browser }) => {
-      // axe runs as script in the page, so "JavaScript off" is the page with the site's own scripts blocked.
-      const context = await browser.newContext({ javaScriptEnabled: true });
-      const page = await context.newPage();
-      if (scripts === 'off') await page.route('**/_next/static/**/*.js', (route) => route.abort());
+      const page = await pageFor(browser, scripts === 'on');
       await page.goto(site(path));
-      if (scripts === 'on') await untilInteractive(page);
-      const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-      expect(violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
-      await context.close();
+      await expectNoAxeViolations(page);
+      await page.context().close();
     });
   }
 }

@@ -4,7 +4,7 @@ export * from '@playwright/test';
 
 /**
  * Until React has taken over a page it is the plain-HTML page: prerendered pages fetch their
- * scripts after they have loaded (lib/build/scripts-after-load.ts), later than Playwright's
+ * scripts after their first paint (lib/build/scripts-after-load.ts), later than Playwright's
  * `load`. Resolves at once on a page with no React on it (a feed, a JSON answer, nginx's own page).
  */
 export async function untilInteractive(page: Page): Promise<void> {
