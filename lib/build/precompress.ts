@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { COMPRESSED_SUFFIX } from '../server/compressed-files';
+import { PAYLOAD_FOLDER } from './scripts-after-load';
 
 /**
  * Brotli and gzip copies of the build's text files, written beside each (`<file>.br`,
@@ -89,8 +90,10 @@ export async function precompressFiles(files: readonly string[], effort: Effort)
 /** Next's compressible assets under `<distDir>/static/`, compressed at the highest levels. */
 export async function precompressAssets(distDir: string): Promise<Precompressed[]> {
   const root = path.join(distDir, 'static');
+  const payloads = path.join(root, PAYLOAD_FOLDER);
   const names = (await readdir(root, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && COMPRESSIBLE_ASSET.test(entry.name))
+    // Pages' payloads are written, and compressed, by the static routes' pass, which runs alongside this one.
+    .filter((entry) => entry.isFile() && COMPRESSIBLE_ASSET.test(entry.name) && entry.parentPath !== payloads)
     .map((entry) => path.join(entry.parentPath, entry.name));
   return precompressFiles(names, ASSET_EFFORT);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LOCALE } from '../i18n/locales';
@@ -37,7 +37,8 @@ const isInternalHeader = (name: string) => name.startsWith('x-next');
 /**
  * Reads the build in `distDir` and writes its static-routes manifest: each prerendered route's
  * file, status and headers, with the SHA-256 of every inline script of each page in its CSP.
- * Each page's framework scripts are moved to after its first paint (scripts-after-load.ts).
+ * Each page's framework scripts and its inline payload are moved to after its first paint
+ * (scripts-after-load.ts), the payload to a file under `static/payload/`.
  * Each route of a compressible type gets brotli and gzip copies of its file, and then varies
  * with Accept-Encoding.
  */
@@ -47,6 +48,7 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
   const names = Object.keys(prerender.routes).filter((route) => !isInternal(route));
   const routes: Record<string, StaticRoute> = {};
   let pages = 0;
+  const payloads = new Set<string>();
   await forEachLimited(names, 16, async (route) => {
     const entry = prerender.routes[route]!;
     const isPage = entry.routeType === 'page' || (entry.routeType === undefined && entry.dataRoute !== undefined && entry.dataRoute !== null);
@@ -54,9 +56,14 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
     if (isPage) {
       const file = pageFile(route);
       const built = await readFile(path.join(distDir, file), 'utf8');
-      const html = loadScriptsAfterPage(built);
+      const { html, payload } = loadScriptsAfterPage(built);
       // Before its CSP hashes and its compressed copies, which are of the page as it is served.
       if (html !== built) await writeFile(path.join(distDir, file), html);
+      if (payload) {
+        await mkdir(path.dirname(path.join(distDir, payload.file)), { recursive: true });
+        await writeFile(path.join(distDir, payload.file), payload.text);
+        payloads.add(path.join(distDir, payload.file));
+      }
       routes[publicPath(route)] = {
         file,
         status,
@@ -78,7 +85,8 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
     }
   });
   const precompressStarted = performance.now();
-  const precompressed = await precompressRoutes(distDir, routes);
+  // The payloads with the pages (the assets' pass leaves their folder alone: it runs alongside this).
+  const precompressed = [...(await precompressRoutes(distDir, routes)), ...(await precompressFiles([...payloads], ROUTE_EFFORT))];
   const precompressMs = Math.round(performance.now() - precompressStarted);
   const errorPages = Object.keys(prerender.routes).filter((route) => ERROR_PAGES.includes(route));
   const errorPageScriptHashes = (await Promise.all(errorPages.map(async (route) => inlineScriptHashes(await readFile(path.join(distDir, pageFile(route)), 'utf8'))))).flat();

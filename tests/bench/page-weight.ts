@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { scriptsAddedAfterLoad } from '../../lib/build/scripts-after-load';
+import { PAYLOAD_FOLDER, scriptsAddedAfterLoad } from '../../lib/build/scripts-after-load';
 
 export type Asset = { url: string; bytes: number; gzip: number };
 
@@ -19,6 +19,8 @@ export type PageWeight = {
   preloadedFontBytes: number;
   /** Bytes of the HTML that are the inline React Server Components payload (`self.__next_f.push(…)` scripts). */
   inlinePayloadBytes: number;
+  /** The payload in a file of its own, which a prerendered page's loader adds after the first paint (not counted in `scripts`). */
+  payloadFile?: Asset;
 };
 
 /** A page's JS split into what every measured page loads (the framework's part) and what it adds. */
@@ -35,7 +37,11 @@ export async function measurePage(origin: string, pagePath: string): Promise<Pag
   const markup = html.toString('utf8');
   // Paths without origin or query, so one file is one URL on every page and is counted once.
   const paths = (urls: string[]) => unique(urls.map((url) => new URL(url, origin).pathname));
-  const scripts = await fetchAll(origin, paths([...scriptSources(markup), ...flightChunks(markup)]));
+  const sources = paths(scriptSources(markup));
+  const payloadUrl = sources.find((url) => url.includes(`/static/${PAYLOAD_FOLDER}/`));
+  const payloadText = payloadUrl ? await (await fetch(new URL(payloadUrl, origin))).text() : '';
+  const scripts = await fetchAll(origin, paths([...sources.filter((url) => url !== payloadUrl), ...flightChunks(markup + payloadText)]));
+  const [payloadFile] = payloadUrl ? await fetchAll(origin, [payloadUrl]) : [];
   const styles = await fetchAll(origin, stylesheetLinks(markup));
   // woff2 is compressed already: its bytes are what travels.
   const fonts = await fetchAll(origin, preloadedFontLinks(markup));
@@ -52,6 +58,7 @@ export async function measurePage(origin: string, pagePath: string): Promise<Pag
     preloadedFonts: fonts.length,
     preloadedFontBytes: sum(fonts.map((font) => font.bytes)),
     inlinePayloadBytes: sum([...markup.matchAll(/<script>self\.__next_f\.push\(.*?\)<\/script>/gs)].map((match) => Buffer.byteLength(match[0]))),
+    ...(payloadFile && { payloadFile }),
   };
 }
 
@@ -84,8 +91,9 @@ export function scriptSources(html: string): string[] {
 }
 
 /**
- * Chunks named only in the inline React Server Components payload (client components the page
- * renders), which the runtime loads after the tags above. Today Next also writes them as tags.
+ * Chunks named only in the React Server Components payload, inline or in its file (client
+ * components the page renders), which the runtime loads after the tags above. Today Next also
+ * writes them as tags.
  */
 export function flightChunks(html: string): string[] {
   return unique([...html.matchAll(/\/_next\/static\/chunks\/[\w.~-]+\.js/g)].map((match) => match[0]));

@@ -124,11 +124,11 @@ async function pageWeight(): Promise<void> {
   const shared = sharedScripts(weights);
   console.log('Page weight: bytes per page (assets counted on every page that loads them; gzip = node:zlib default level)');
   console.log(
-    `shared = the ${shared.size} script(s) every measured page loads (the framework's part); added = the page's other scripts (its client components). KB = 1,024 bytes.`,
+    `shared = the ${shared.size} script(s) every measured page loads (the framework's part); added = the page's other scripts (its client components); RSC file = the payload a prerendered page fetches after its first paint, not in JS. KB = 1,024 bytes.`,
   );
   console.log(
     formatTable(
-      ['page', 'status', 'HTML', 'HTML gz', 'of it inline RSC', 'JS files', 'JS', 'JS gz', 'shared KB gz', 'added files', 'added KB gz', 'CSS gz', 'fonts preloaded', 'JS gz vs 404'],
+      ['page', 'status', 'HTML', 'HTML gz', 'of it inline RSC', 'RSC file gz', 'JS files', 'JS', 'JS gz', 'shared KB gz', 'added files', 'added KB gz', 'CSS gz', 'fonts preloaded', 'JS gz vs 404'],
       weights.map((weight) => {
         const split = splitScripts(weight, shared);
         return [
@@ -137,6 +137,7 @@ async function pageWeight(): Promise<void> {
           bytes(weight.htmlBytes),
           bytes(weight.htmlGzip),
           weight.htmlBytes > 0 ? `${Math.round((100 * weight.inlinePayloadBytes) / weight.htmlBytes)}%` : '',
+          weight.payloadFile ? bytes(weight.payloadFile.gzip) : '',
           String(weight.jsFiles),
           bytes(weight.jsBytes),
           bytes(weight.jsGzip),

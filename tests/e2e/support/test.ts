@@ -4,11 +4,16 @@ export * from '@playwright/test';
 
 /**
  * Until React has taken over a page it is the plain-HTML page: prerendered pages fetch their
- * scripts after their first paint (lib/build/scripts-after-load.ts), later than Playwright's
- * `load`. Resolves at once on a page with no React on it (a feed, a JSON answer, nginx's own page).
+ * scripts and their payload after their first paint (lib/build/scripts-after-load.ts), later than
+ * Playwright's `load`, so until then nothing of React is on the page but the loader's list of
+ * addresses. Resolves at once on a page with no React on it (a feed, a JSON answer, nginx's own
+ * page).
  */
 export async function untilInteractive(page: Page): Promise<void> {
-  await page.waitForFunction(() => !('__next_f' in window) || document.documentElement.dataset.hydrated === 'true');
+  await page.waitForFunction(() => {
+    const react = [...document.scripts].some((script) => script.src.includes('/_next/static/') || script.text.includes('/_next/static/'));
+    return !react || document.documentElement.dataset.hydrated === 'true';
+  });
 }
 
 const NAVIGATIONS = ['goto', 'reload', 'goBack', 'goForward'] as const;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadScriptsAfterPage, scriptLoader, scriptsAddedAfterLoad } from '@/lib/build/scripts-after-load';
+import { loadScriptsAfterPage, scriptLoader, scriptsAddedAfterLoad, type PageAfterPaint } from '@/lib/build/scripts-after-load';
 import { inlineScriptHashes, writeStaticRoutes } from '@/lib/build/static-routes-builder';
 import { loadStaticRoutes } from '@/lib/server/static-routes';
 
@@ -19,10 +19,24 @@ const BUILT_PAGE = [
   '<body><main><h1>Mali</h1><p>Unchanged.</p></main>',
   '<script id="_R_">(self.TURBOPACK=self.TURBOPACK||[]).push({})</script>',
   '<script src="/_next/static/chunks/late.js" async=""></script>',
-  '<script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>',
+  '<script>(self.__next_f=self.__next_f||[]).push([0])</script>',
+  String.raw`<script>self.__next_f.push([1,"1:\"$Sreact.fragment\"\n2:I[\"/_next/static/chunks/page.js\"]\n"])</script>`,
+  String.raw`<script>self.__next_f.push([1,"3:[\"$\",\"p\",null,{\"children\":\"\u003c/script\u003e is text\"}]\n"])</script>`,
+  '<script type="application/ld+json">{"@type":"Country"}</script></body></html>',
 ].join('');
 
-const SOURCES = ['/_next/static/chunks/runtime.js', '/_next/static/chunks/page.js?dpl=1&v=2', '/_next/static/chunks/late.js'];
+/** The payload's three scripts, as the browser runs them. */
+const INLINE_PAYLOAD = [...BUILT_PAGE.matchAll(/<script>((?:\(self|self)\.__next_f[\s\S]*?)<\/script>/g)].map((match) => match[1]!);
+const CHUNKS = ['/_next/static/chunks/runtime.js', '/_next/static/chunks/page.js?dpl=1&v=2', '/_next/static/chunks/late.js'];
+/** The loader adds the page's payload, then its chunks. */
+const sourcesOf = (page: PageAfterPaint) => [`/_next/${page.payload!.file}`, ...CHUNKS];
+
+/** What `self.__next_f` holds once these scripts have run, in a page of their own. */
+function payloadRun(scripts: readonly string[]): unknown[] {
+  const self: { __next_f?: unknown[] } = {};
+  for (const script of scripts) new Function('self', script)(self);
+  return self.__next_f ?? [];
+}
 
 /**
  * Runs a page's loader against a stand-in for the browser: its document in the given ready state
@@ -68,29 +82,50 @@ function runLoader(html: string, readyState: 'loading' | 'complete', { visibilit
 
 describe("a prerendered page's framework scripts", () => {
   it('are no longer fetched by the page as it arrives: no async script and no script preload is left', () => {
-    const page = loadScriptsAfterPage(BUILT_PAGE);
+    const page = loadScriptsAfterPage(BUILT_PAGE).html;
     expect(page).not.toMatch(/<script src="[^"]*" async/);
     expect(page).not.toContain('as="script"');
     // What the first paint needs stays, as do the scripts the page runs inline and the fallback for old browsers.
     expect(page).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css"');
     expect(page).toContain('as="font"');
     expect(page).toContain('<script id="_R_">');
-    expect(page).toContain('(self.__next_f=self.__next_f||[]).push([0])');
+    expect(page).toContain('<script type="application/ld+json">');
     expect(page).toContain('noModule=""');
     expect(page.replace(/<script>\(function\(s\)[\s\S]*?<\/script>/, '')).toBe(
-      BUILT_PAGE.replace(/<script src="[^"]*" async=""><\/script>/g, '').replace(/<link rel="preload" as="script"[^>]*\/>/, ''),
+      BUILT_PAGE.replace(/<script src="[^"]*" async=""><\/script>/g, '')
+        .replace(/<link rel="preload" as="script"[^>]*\/>/, '')
+        .replace(/<script>(?:\(self|self)\.__next_f[\s\S]*?<\/script>/g, ''),
     );
   });
 
-  it('are added once the page has both loaded and shown its first text, in either order, all of them, in order, async, and only once', () => {
-    const paintedFirst = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading');
+  it("take the page's inline payload with them, to a file named by its content that fills the same array the inline scripts did", () => {
+    const page = loadScriptsAfterPage(BUILT_PAGE);
+    expect(page.html).not.toContain('__next_f');
+    expect(page.payload?.file).toMatch(/^static\/payload\/[0-9a-f]{20}\.js$/);
+    expect(payloadRun([page.payload!.text])).toEqual(payloadRun(INLINE_PAYLOAD));
+    expect(payloadRun(INLINE_PAYLOAD)).toHaveLength(3);
+    expect(loadScriptsAfterPage(BUILT_PAGE).payload?.file).toBe(page.payload?.file);
+    const otherPage = loadScriptsAfterPage(BUILT_PAGE.replace('is text', 'is other text'));
+    expect(otherPage.payload?.file).not.toBe(page.payload?.file);
+  });
+
+  it('leave a page without a payload with no file, and its scripts still after the paint', () => {
+    const page = loadScriptsAfterPage(BUILT_PAGE.replace(/<script>(?:\(self|self)\.__next_f[\s\S]*?<\/script>/g, ''));
+    expect(page.payload).toBeUndefined();
+    expect(scriptsAddedAfterLoad(page.html)).toEqual(CHUNKS);
+  });
+
+  it('are added once the page has both loaded and shown its first text, in either order, all of them, the payload first, to run in order, and only once', () => {
+    const SOURCES = sourcesOf(loadScriptsAfterPage(BUILT_PAGE));
+    const paintedFirst = runLoader(loadScriptsAfterPage(BUILT_PAGE).html, 'loading');
     paintedFirst.firstPaint();
     paintedFirst.firstContentfulPaint();
     expect(paintedFirst.added).toEqual([]);
     paintedFirst.load();
-    expect(paintedFirst.added).toEqual(SOURCES.map((src) => ({ src, async: true })));
+    // Not async: scripts added by a script run in the order they were added only if not async.
+    expect(paintedFirst.added).toEqual(SOURCES.map((src) => ({ src, async: false })));
 
-    const loadedFirst = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading');
+    const loadedFirst = runLoader(loadScriptsAfterPage(BUILT_PAGE).html, 'loading');
     loadedFirst.load();
     loadedFirst.firstPaint();
     expect(loadedFirst.added).toEqual([]);
@@ -99,27 +134,30 @@ describe("a prerendered page's framework scripts", () => {
     loadedFirst.load();
     loadedFirst.firstContentfulPaint();
     loadedFirst.wait(1000);
-    expect(loadedFirst.added).toHaveLength(3);
+    expect(loadedFirst.added).toHaveLength(4);
   });
 
   it('are added once the first text is shown when the page had already loaded', () => {
-    const page = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'complete');
+    const SOURCES = sourcesOf(loadScriptsAfterPage(BUILT_PAGE));
+    const page = runLoader(loadScriptsAfterPage(BUILT_PAGE).html, 'complete');
     expect(page.added).toEqual([]);
     page.firstContentfulPaint();
     expect(page.added.map((script) => script.src)).toEqual(SOURCES);
   });
 
   it('are added at load in a tab in the background, which paints nothing', () => {
-    const page = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading', { visibilityState: 'hidden' });
+    const SOURCES = sourcesOf(loadScriptsAfterPage(BUILT_PAGE));
+    const page = runLoader(loadScriptsAfterPage(BUILT_PAGE).html, 'loading', { visibilityState: 'hidden' });
     page.load();
     expect(page.added.map((script) => script.src)).toEqual(SOURCES);
   });
 
   it('are added at load by a browser without paint timing, and a second after load by one whose paints never come', () => {
-    const withoutTiming = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading', { reportsPaints: false });
+    const SOURCES = sourcesOf(loadScriptsAfterPage(BUILT_PAGE));
+    const withoutTiming = runLoader(loadScriptsAfterPage(BUILT_PAGE).html, 'loading', { reportsPaints: false });
     withoutTiming.load();
     expect(withoutTiming.added.map((script) => script.src)).toEqual(SOURCES);
-    const silent = runLoader(loadScriptsAfterPage(BUILT_PAGE), 'loading');
+    const silent = runLoader(loadScriptsAfterPage(BUILT_PAGE).html, 'loading');
     silent.load();
     silent.wait(999);
     expect(silent.added).toEqual([]);
@@ -128,10 +166,10 @@ describe("a prerendered page's framework scripts", () => {
   });
 
   it('are moved once: a page already done, or one without such scripts, is left as it is', () => {
-    const once = loadScriptsAfterPage(BUILT_PAGE);
-    expect(loadScriptsAfterPage(once)).toBe(once);
+    const once = loadScriptsAfterPage(BUILT_PAGE).html;
+    expect(loadScriptsAfterPage(once)).toEqual({ html: once });
     const plain = '<!DOCTYPE html><html><head><title>x</title></head><body><p>x</p></body></html>';
-    expect(loadScriptsAfterPage(plain)).toBe(plain);
+    expect(loadScriptsAfterPage(plain)).toEqual({ html: plain });
   });
 
   it('cannot be turned into markup by an address: the loader escapes <', () => {
@@ -149,11 +187,18 @@ describe("a prerendered page's framework scripts", () => {
       await writeFile(path.join(dir, 'prerender-manifest.json'), JSON.stringify({ routes: { '/en/mali': { routeType: 'page', dataRoute: null } } }));
       await writeStaticRoutes(dir);
       const served = await readFile(path.join(app, 'mali.html'), 'utf8');
-      expect(served).toBe(loadScriptsAfterPage(page));
+      const expected = loadScriptsAfterPage(page);
+      expect(served).toBe(expected.html);
+      // The payload's file, with its compressed copy, where the loader asks for it.
+      const payload = path.join(dir, expected.payload!.file);
+      expect(await readFile(payload, 'utf8')).toBe(expected.payload!.text);
+      expect(brotliDecompressSync(await readFile(`${payload}.br`)).toString('utf8')).toBe(expected.payload!.text);
       const csp = (await loadStaticRoutes(dir)).routes['/mali']?.headers['content-security-policy'] ?? '';
       const loaderHash = inlineScriptHashes(served).find((hash) => !inlineScriptHashes(page).includes(hash));
       expect(loaderHash).toBeDefined();
       expect(csp).toContain(`'${loaderHash}'`);
+      // The inline payload is gone, and with it the hashes that allowed it.
+      for (const hash of inlineScriptHashes(INLINE_PAYLOAD.map((script) => `<script>${script}</script>`).join(''))) expect(csp).not.toContain(hash);
       expect(brotliDecompressSync(await readFile(path.join(app, 'mali.html.br'))).toString('utf8')).toBe(served);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -163,7 +208,8 @@ describe("a prerendered page's framework scripts", () => {
 
 describe('what a page loads, as the page-weight bench counts it', () => {
   it("reads the scripts a page's loader adds", () => {
-    expect(scriptsAddedAfterLoad(loadScriptsAfterPage(BUILT_PAGE))).toEqual(SOURCES);
+    const page = loadScriptsAfterPage(BUILT_PAGE);
+    expect(scriptsAddedAfterLoad(page.html)).toEqual(sourcesOf(page));
     expect(scriptsAddedAfterLoad(BUILT_PAGE)).toEqual([]);
   });
 });

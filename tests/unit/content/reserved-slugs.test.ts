@@ -16,7 +16,8 @@ describe('reserved country slugs', () => {
               if (item.name.startsWith('(')) return topLevel(`${dir}/${item.name}`);
               // Every language's pages sit under [locale], and English, the default, answers at the top, unprefixed.
               if (item.name === '[locale]') return topLevel(`${dir}/${item.name}`);
-              return item.name.startsWith('[') ? [] : [item.name];
+              // [param] folders take any name; _private folders are no route at all (Next leaves them out).
+              return item.name.startsWith('[') || item.name.startsWith('_') ? [] : [item.name];
             }
             return FILE_ROUTES[item.name] ? [FILE_ROUTES[item.name]!] : [];
           }),
