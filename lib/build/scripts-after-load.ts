@@ -24,8 +24,12 @@ import { z } from 'zod';
  * most of those bytes; the payload made a page with a map two round trips of HTML instead of one.
  */
 
-/** `<script src="…" async="">`, as React writes a page's bootstrap and chunk scripts. */
-const ASYNC_SCRIPT = /<script src="([^"<>]+)" async=""(?: nonce="[^"<>]*")?><\/script>/g;
+/**
+ * `<script src="…" async="">`, as React writes a page's bootstrap and chunk scripts; on a page
+ * rendered per request each carries the request's nonce, after `async` (React) or before it
+ * (the chunk Next adds itself).
+ */
+const ASYNC_SCRIPT = /<script src="([^"<>]+)"(?: nonce="([^"<>]*)")? async=""(?: nonce="([^"<>]*)")?><\/script>/g;
 /** The early fetch hints for the same chunks (React writes them for chunks the runtime loads itself). */
 const SCRIPT_PRELOAD = /<link rel="preload" as="script"[^<>]*\/>/g;
 
@@ -64,8 +68,8 @@ export function scriptLoader(sources: readonly string[]): string {
   );
 }
 
-/** A page as served, and the file of its payload (relative to the build folder) when it had one. */
-export type PageAfterPaint = { html: string; payload?: { file: string; text: string } };
+/** A page as served, the file of its payload (relative to the build folder) when it had one, and the nonce its scripts carried (a page rendered per request). */
+export type PageAfterPaint = { html: string; payload?: { file: string; text: string }; nonce?: string };
 
 /**
  * The page with its async scripts, their preload hints and its inline payload taken out and one
@@ -74,8 +78,10 @@ export type PageAfterPaint = { html: string; payload?: { file: string; text: str
  */
 export function loadScriptsAfterPage(built: string): PageAfterPaint {
   const sources: string[] = [];
-  const stripped = built.replace(ASYNC_SCRIPT, (_tag, source: string) => {
+  let nonce: string | undefined;
+  const stripped = built.replace(ASYNC_SCRIPT, (_tag, source: string, nonceBefore: string | undefined, nonceAfter: string | undefined) => {
     sources.push(attributeText(source));
+    nonce ??= nonceBefore ?? nonceAfter;
     return '';
   });
   const closingBody = stripped.lastIndexOf('</body>');
@@ -98,12 +104,14 @@ export function loadScriptsAfterPage(built: string): PageAfterPaint {
   }
   const end = html.lastIndexOf('</body>');
   const withoutHints = html.slice(0, end).replace(SCRIPT_PRELOAD, '');
-  return { html: `${withoutHints}<script>${scriptLoader(sources)}</script>${html.slice(end)}`, ...(payload && { payload }) };
+  // A page rendered per request allows its scripts by the request's nonce: the loader carries it too.
+  const loaderTag = nonce === undefined ? '<script>' : `<script nonce="${nonce}">`;
+  return { html: `${withoutHints}${loaderTag}${scriptLoader(sources)}</script>${html.slice(end)}`, ...(payload && { payload }), ...(nonce !== undefined && { nonce }) };
 }
 
 /** The scripts a page's loader adds after the first paint, for whoever measures what a page loads (tests/bench/page-weight.ts). */
 export function scriptsAddedAfterLoad(html: string): string[] {
-  const start = html.indexOf(`<script>${LOADER_START}`);
+  const start = html.indexOf(LOADER_START);
   if (start < 0) return [];
   const end = html.indexOf('</script>', start);
   const list = /\}\)\((\[.*\])\)$/.exec(html.slice(start, end))?.[1];

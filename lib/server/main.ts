@@ -6,6 +6,7 @@ import { limitConnectionsPerClient, SERVER_TIMEOUTS } from './connection-limits'
 import { isDraining, markDraining, runShutdownHooks } from './lifecycle';
 import { createBuildFileServer } from './build-files';
 import { serveDirectly } from './direct-routes';
+import { deferScriptsOfPage, isPageRequest } from './document-after-paint';
 import { refuseUnservedMethod } from './method-policy';
 import { writeWebResponse } from './web-bridge';
 import { applyRequestPolicy } from './request-policy';
@@ -17,9 +18,11 @@ import { loadStaticRoutes, type StaticRoutesManifest } from './static-routes';
  * what `next start` does not do: it refuses to start with a bad setting (every one named, exit
  * code 1, never "Ready"); it trusts forwarded headers only from a configured proxy; it gives each
  * prerendered page its CSP hashes and everything else a nonce; it sends prerendered routes and
- * Next's assets straight from the build, compressed copies included (build-files.ts); and on
- * SIGTERM it stops taking requests, answers the ones under way, stops the outbox and closes the
- * database, then exits.
+ * Next's assets straight from the build, compressed copies included (build-files.ts); it moves
+ * the scripts of the pages Next renders per request to after their first paint, as the build
+ * does for the others, and compresses them itself (document-after-paint.ts); and on SIGTERM it
+ * stops taking requests, answers the ones under way, stops the outbox and closes the database,
+ * then exits.
  */
 async function main(): Promise<void> {
   const settings = settingsOrExit('server');
@@ -78,14 +81,16 @@ function serve(request: IncomingMessage, response: ServerResponse, { handle, bui
   // A broken percent-encoding is the client's mistake: Next answered it 500.
   if (malformed) return void writeWebResponse(new Response('This address is not valid: its %-encoding is broken.\n', { status: 400 }), response, request);
   if (refuseUnservedMethod(request, response, pathname) || serveDirectly(request, response, pathname)) return;
-  const withNext = () =>
-    handle(request, response).catch((error: unknown) => {
+  const withNext = () => {
+    if (isPageRequest(request, facts.dataRequest)) deferScriptsOfPage(request, response);
+    return handle(request, response).catch((error: unknown) => {
       console.error('server: unhandled failure', error);
       if (!response.headersSent) {
         response.statusCode = 500;
         response.end('Something went wrong on our side.\n');
       } else response.destroy();
     });
+  };
   if (!buildFiles.serve(request, response, facts, withNext)) void withNext();
 }
 
