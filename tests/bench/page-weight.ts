@@ -14,7 +14,7 @@ export type PageWeight = {
   jsBytes: number;
   jsGzip: number;
   cssGzip: number;
-  /** Fonts the page preloads (`<link rel="preload" as="font">`): fetched before its text can settle. */
+  /** Fonts the page preloads (`<link rel="preload" as="font">`, or its `Link` header): fetched before its text can settle. */
   preloadedFonts: number;
   preloadedFontBytes: number;
   /** Bytes of the HTML that are the inline React Server Components payload (`self.__next_f.push(…)` scripts). */
@@ -44,7 +44,7 @@ export async function measurePage(origin: string, pagePath: string): Promise<Pag
   const [payloadFile] = payloadUrl ? await fetchAll(origin, [payloadUrl]) : [];
   const styles = await fetchAll(origin, stylesheetLinks(markup));
   // woff2 is compressed already: its bytes are what travels.
-  const fonts = await fetchAll(origin, preloadedFontLinks(markup));
+  const fonts = await fetchAll(origin, unique([...preloadedFontLinks(markup), ...preloadedFontHeader(response.headers.get('link'))]));
   return {
     path: pagePath,
     status: response.status,
@@ -115,6 +115,15 @@ export function preloadedFontLinks(html: string): string[] {
       .map((attributes) => attributes.get('href'))
       .filter(isString),
   );
+}
+
+/** Fonts a page rendered per request preloads in its `Link` header (Next sends them there, not in the HTML). */
+export function preloadedFontHeader(link: string | null): string[] {
+  return (link ?? '')
+    .split(/,\s*(?=<)/)
+    .filter((value) => /;\s*rel="?preload"?/i.test(value) && /;\s*as="?font"?/i.test(value))
+    .map((value) => /^<([^>]+)>/.exec(value.trim())?.[1])
+    .filter(isString);
 }
 
 function tags(html: string, name: string): Map<string, string>[] {
