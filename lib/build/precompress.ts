@@ -3,6 +3,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { type Compressed } from '../server/content-coding';
 import { COMPRESSED_SUFFIX } from '../server/compressed-files';
 import { PAYLOAD_FOLDER } from './scripts-after-load';
 
@@ -53,16 +54,7 @@ export type Precompressed = { file: string; bytes: number; br?: number; gzip?: n
  */
 export async function precompressFile(file: string, effort: Effort): Promise<Precompressed> {
   const data = await readFile(file);
-  const [br, gz] = await Promise.all([
-    brotli(data, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: effort.brotliQuality,
-        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-      },
-    }),
-    gzip(data, { level: effort.gzipLevel }),
-  ]);
+  const [br, gz] = await Promise.all([compress(data, 'br', effort), compress(data, 'gzip', effort)]);
   const result: Precompressed = { file, bytes: data.length };
   await Promise.all(
     ([['br', br], ['gzip', gz]] as const).map(async ([coding, compressed]) => {
@@ -74,6 +66,18 @@ export async function precompressFile(file: string, effort: Effort): Promise<Pre
     }),
   );
   return result;
+}
+
+/** `data` in one coding at `effort`, on libuv's thread pool (also what the server uses for a page it compresses itself). */
+export function compress(data: Buffer, coding: Compressed, effort: Effort): Promise<Buffer> {
+  if (coding === 'gzip') return gzip(data, { level: effort.gzipLevel });
+  return brotli(data, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: effort.brotliQuality,
+      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+    },
+  });
 }
 
 /** Every file of `files`, a few at a time: enough to keep the thread pool busy, few enough to bound memory. */

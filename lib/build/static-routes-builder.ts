@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LOCALE } from '../i18n/locales';
-import { COMMON_HEADERS, CONTENT_CACHE_CONTROL, contentSecurityPolicy, ENCODING_VARY, PAGE_VARY } from '../server/response-policy';
+import { COMMON_HEADERS, CONTENT_CACHE_CONTROL, contentSecurityPolicy, ENCODING_VARY, PAGE_VARY, withVary } from '../server/response-policy';
 import { STATIC_ROUTES_FILE, type StaticRoute, type StaticRoutesManifest } from '../server/static-routes';
 import { isCompressibleType, precompressFiles, ROUTE_EFFORT, type Precompressed } from './precompress';
 import { loadScriptsAfterPage } from './scripts-after-load';
@@ -85,8 +85,8 @@ export async function writeStaticRoutes(distDir: string): Promise<{ file: string
     }
   });
   const precompressStarted = performance.now();
-  // The payloads with the pages (the assets' pass leaves their folder alone: it runs alongside this).
-  const precompressed = [...(await precompressRoutes(distDir, routes)), ...(await precompressFiles([...payloads], ROUTE_EFFORT))];
+  // The payloads alongside the pages (the assets' pass leaves their folder alone: it runs alongside this).
+  const precompressed = (await Promise.all([precompressRoutes(distDir, routes), precompressFiles([...payloads], ROUTE_EFFORT)])).flat();
   const precompressMs = Math.round(performance.now() - precompressStarted);
   const errorPages = Object.keys(prerender.routes).filter((route) => ERROR_PAGES.includes(route));
   const errorPageScriptHashes = (await Promise.all(errorPages.map(async (route) => inlineScriptHashes(await readFile(path.join(distDir, pageFile(route)), 'utf8'))))).flat();
@@ -116,8 +116,6 @@ async function precompressRoutes(distDir: string, routes: Record<string, StaticR
   }
   return results;
 }
-
-const withVary = (vary: string | undefined, name: string) => (vary ? `${vary}, ${name}` : name);
 
 /**
  * The CSP source of each inline script that a browser would run: `<script>` without src whose

@@ -1,12 +1,8 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
-import { isCompressibleType, ROUTE_EFFORT } from '../build/precompress';
+import { compress, isCompressibleType, ROUTE_EFFORT } from '../build/precompress';
 import { loadScriptsAfterPage } from '../build/scripts-after-load';
 import { chooseContentCoding } from './content-coding';
-
-const brotli = promisify(zlib.brotliCompress);
-const gzip = promisify(zlib.gzip);
+import { withVary } from './response-policy';
 
 /** A request for a page to show: a GET that accepts HTML, not one of Next's data requests. */
 export function isPageRequest(request: IncomingMessage, dataRequest: boolean): boolean {
@@ -71,17 +67,10 @@ export function deferScriptsOfPage(request: IncomingMessage, response: ServerRes
     if (response.getHeader('content-encoding') || !isCompressibleType(type)) return withLength(body);
     const served = type.startsWith('text/html') ? pageAfterPaint(body) : body;
     const coding = chooseContentCoding(acceptEncoding, ['br', 'gzip']);
-    if (coding !== 'identity') {
-      const compressed =
-        coding === 'br'
-          ? await brotli(served, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: ROUTE_EFFORT.brotliQuality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: served.length } })
-          : await gzip(served, { level: ROUTE_EFFORT.gzipLevel });
-      response.setHeader('content-encoding', coding);
-      response.setHeader('vary', withVary(response.getHeader('vary'), 'Accept-Encoding'));
-      return withLength(compressed);
-    }
     response.setHeader('vary', withVary(response.getHeader('vary'), 'Accept-Encoding'));
-    return withLength(served);
+    if (coding === 'identity') return withLength(served);
+    response.setHeader('content-encoding', coding);
+    return withLength(await compress(served, coding, ROUTE_EFFORT));
   }
 
   function withLength(body: Buffer): Buffer {
@@ -99,9 +88,4 @@ export function deferScriptsOfPage(request: IncomingMessage, response: ServerRes
 function pageAfterPaint(body: Buffer): Buffer {
   const page = loadScriptsAfterPage(body.toString('utf8'));
   return page.nonce === undefined ? body : Buffer.from(page.html);
-}
-
-function withVary(vary: unknown, name: string): string {
-  const present = Array.isArray(vary) ? vary.join(', ') : typeof vary === 'string' ? vary : '';
-  return present.split(',').some((item) => item.trim().toLowerCase() === name.toLowerCase()) ? present : present ? `${present}, ${name}` : name;
 }

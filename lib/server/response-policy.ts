@@ -55,3 +55,10 @@ export const PAGE_VARY = 'rsc, next-router-state-tree, next-router-prefetch, nex
 
 /** What a route with compressed copies of its file also varies with (added by the build). */
 export const ENCODING_VARY = 'accept-encoding';
+
+/** A Vary value with `name` added, unless it names it already (in any case). */
+export function withVary(vary: unknown, name: string): string {
+  const present = Array.isArray(vary) ? vary.join(', ') : typeof vary === 'string' ? vary : '';
+  if (present.split(',').some((item) => item.trim().toLowerCase() === name.toLowerCase())) return present;
+  return present ? `${present}, ${name}` : name;
+}

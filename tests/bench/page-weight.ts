@@ -39,9 +39,9 @@ export async function measurePage(origin: string, pagePath: string): Promise<Pag
   const paths = (urls: string[]) => unique(urls.map((url) => new URL(url, origin).pathname));
   const sources = paths(scriptSources(markup));
   const payloadUrl = sources.find((url) => url.includes(`/static/${PAYLOAD_FOLDER}/`));
-  const payloadText = payloadUrl ? await (await fetch(new URL(payloadUrl, origin))).text() : '';
-  const scripts = await fetchAll(origin, paths([...sources.filter((url) => url !== payloadUrl), ...flightChunks(markup + payloadText)]));
-  const [payloadFile] = payloadUrl ? await fetchAll(origin, [payloadUrl]) : [];
+  const payload = payloadUrl ? await fetchBody(origin, payloadUrl) : undefined;
+  const scripts = await fetchAll(origin, paths([...sources.filter((url) => url !== payloadUrl), ...flightChunks(markup + (payload?.toString('utf8') ?? ''))]));
+  const payloadFile = payloadUrl && payload ? assetOf(payloadUrl, payload) : undefined;
   const styles = await fetchAll(origin, stylesheetLinks(markup));
   // woff2 is compressed already: its bytes are what travels.
   const fonts = await fetchAll(origin, unique([...preloadedFontLinks(markup), ...preloadedFontHeader(response.headers.get('link'))]));
@@ -140,15 +140,16 @@ function tags(html: string, name: string): Map<string, string>[] {
 }
 
 async function fetchAll(origin: string, urls: string[]): Promise<Asset[]> {
-  return Promise.all(
-    urls.map(async (url) => {
-      const response = await fetch(new URL(url, origin));
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      const body = Buffer.from(await response.arrayBuffer());
-      return { url, bytes: body.length, gzip: gzipSize(body) };
-    }),
-  );
+  return Promise.all(urls.map(async (url) => assetOf(url, await fetchBody(origin, url))));
 }
+
+async function fetchBody(origin: string, url: string): Promise<Buffer> {
+  const response = await fetch(new URL(url, origin));
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+const assetOf = (url: string, body: Buffer): Asset => ({ url, bytes: body.length, gzip: gzipSize(body) });
 
 function decodeEntities(value: string): string {
   return value.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&#39;', "'");
