@@ -20,6 +20,10 @@ const nextConfig: NextConfig = {
     // (docs/benchmarks.md). Without it each segment is prefetched on its own, as before 16.4; the
     // pages' HTML is the same but for those hint bits in the payload.
     prefetchInlining: false,
+    // An archive month rendered on request (lib/content/prerender-window.ts) is kept in each
+    // server's memory (Next's cache, 50 MB by default), not written into the build folder: the
+    // deployment's services may not write there, and a path that is not a page must not fill a disk.
+    isrFlushToDisk: false,
   },
   reactStrictMode: true,
   // English keeps its unprefixed addresses, so `/en/...` is never a second address of a page.

@@ -1,6 +1,6 @@
 import { defaultContentDir, getCountries, getCountry, type Country } from './content';
-import { archivePageCount } from './content/archive';
 import { listContentRoutes } from './content/list-content-routes';
+import { recentArchivePages, recentMonths } from './content/prerender-window';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './i18n/locales';
 
 /**
@@ -30,18 +30,23 @@ export async function dataFileStaticParams(): Promise<{ locale: Locale; country:
   return (await countryStaticParams()).map(({ country }) => ({ locale: DEFAULT_LOCALE, country }));
 }
 
-/** Static params for any route under `[country]/crisiswatch/[month]`: one per entry. */
-export async function entryStaticParams(): Promise<{ country: string; month: string }[]> {
-  if (fromFileNames()) return (await listContentRoutes(defaultContentDir())).flatMap(({ country, months }) => months.map((month) => ({ country, month })));
-  return (await getCountries()).flatMap((country) => country.entries.map((entry) => ({ country: country.slug, month: entry.month })));
+/** A country's months by slug: from file names in development, from the loaded tree in a build. */
+async function monthsByCountry(): Promise<{ country: string; months: string[] }[]> {
+  if (fromFileNames()) return listContentRoutes(defaultContentDir());
+  return (await getCountries()).map((country) => ({ country: country.slug, months: country.entries.map((entry) => entry.month) }));
 }
 
-/** Static params for the archive's pages 2 and on (page 1 lives at /<country>/crisiswatch). */
+/**
+ * Static params for any route under `[country]/crisiswatch/[month]`: one per entry among its
+ * country's latest months (prerender-window.ts); an older entry is rendered on its first request.
+ */
+export async function entryStaticParams(): Promise<{ country: string; month: string }[]> {
+  return (await monthsByCountry()).flatMap(({ country, months }) => recentMonths(months).map((month) => ({ country, month })));
+}
+
+/** Static params for the archive's pages 2 and on that hold a recent month (page 1 lives at /<country>/crisiswatch); the others are rendered on request. */
 export async function archivePageStaticParams(): Promise<{ country: string; page: string }[]> {
-  const counts = fromFileNames()
-    ? (await listContentRoutes(defaultContentDir())).map(({ country, months }) => ({ country, entries: months.length }))
-    : (await getCountries()).map((country) => ({ country: country.slug, entries: country.entries.length }));
-  return counts.flatMap(({ country, entries }) => Array.from({ length: archivePageCount(entries) - 1 }, (_, index) => ({ country, page: String(index + 2) })));
+  return (await monthsByCountry()).flatMap(({ country, months }) => recentArchivePages(months.length).map((page) => ({ country, page: String(page) })));
 }
 
 type RenderedFile = { body: string; contentType: string; headers?: Record<string, string> };

@@ -15,7 +15,10 @@ type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
 /** One root layout per language: English at the unprefixed addresses (next.config.ts), French under /fr. */
 export const generateStaticParams = () => LOCALES.map((locale) => ({ locale }));
-export const dynamicParams = false;
+// True so the archive's older months can be rendered on request (lib/content/prerender-window.ts):
+// a parent's false would hold every route below it to its prerendered params. Only `en` and `fr`
+// reach this segment (next.config.ts rewrites every other path under `en`), and any other 404s below.
+export const dynamicParams = true;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;

@@ -40,6 +40,12 @@ const settingsSchema = z.object({
   CONTENT_DIR: z.string().trim().min(1).default('content'),
   /** Where `next build` writes and the server reads, so two builds can sit side by side. */
   NEXT_DIST_DIR: z.string().trim().min(1).default('.next'),
+  /**
+   * How many of the latest months a build prerenders (each country's entries, the months across
+   * countries); older ones are rendered on their first request and kept (lib/content/prerender-window.ts).
+   * 0 prerenders every month.
+   */
+  PRERENDER_MONTHS: wholeNumber('a whole number of months (0 prerenders every month)', 0, 100_000).default(12),
 
   PORT: wholeNumber('a port number from 1 to 65535', 1, 65_535).default(3000),
   HOST: z

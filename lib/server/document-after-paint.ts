@@ -2,7 +2,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { compress, isCompressibleType, ROUTE_EFFORT } from '../build/precompress';
 import { loadScriptsAfterPage } from '../build/scripts-after-load';
 import { chooseContentCoding } from './content-coding';
-import { withVary } from './response-policy';
+import { KEPT_PAGE_CACHE_CONTROL, withVary } from './response-policy';
 
 /** A request for a page to show: a GET that accepts HTML, not one of Next's data requests. */
 export function isPageRequest(request: IncomingMessage, dataRequest: boolean): boolean {
@@ -18,9 +18,14 @@ export function isPageRequest(request: IncomingMessage, dataRequest: boolean): b
  * milliseconds), moves the scripts of an HTML answer, and compresses any text answer as the
  * client accepts (brotli or gzip, at the levels the build uses for pages).
  *
+ * A page Next keeps after rendering it once (an archive month past the prerendered ones, see
+ * lib/content/prerender-window.ts) comes back with the nonce of the request that rendered it:
+ * that nonce is replaced by this response's (`nonce`), and the page may be kept by the reader's
+ * browser only.
+ *
  * Call before handing the request to Next; `response` then sends what Next wrote once Next ends it.
  */
-export function deferScriptsOfPage(request: IncomingMessage, response: ServerResponse): void {
+export function deferScriptsOfPage(request: IncomingMessage, response: ServerResponse, nonce?: string): void {
   const acceptEncoding = request.headers['accept-encoding'];
   delete request.headers['accept-encoding'];
   // Whatever the response had (the request policy's header wrapper among them) is put back to send.
@@ -65,7 +70,11 @@ export function deferScriptsOfPage(request: IncomingMessage, response: ServerRes
   async function finish(body: Buffer): Promise<Buffer> {
     const type = String(response.getHeader('content-type') ?? '');
     if (response.getHeader('content-encoding') || !isCompressibleType(type)) return withLength(body);
-    const served = type.startsWith('text/html') ? pageAfterPaint(body) : body;
+    const kept = response.hasHeader(NEXT_CACHE_STATE);
+    const served = type.startsWith('text/html') ? pageAfterPaint(body, kept ? nonce : undefined) : body;
+    if (kept) response.setHeader('cache-control', KEPT_PAGE_CACHE_CONTROL);
+    // Next's account of its cache (HIT, MISS, how stale) is for Next, not for readers.
+    for (const name of response.getHeaderNames()) if (name.startsWith('x-nextjs-')) response.removeHeader(name);
     const coding = chooseContentCoding(acceptEncoding, ['br', 'gzip']);
     response.setHeader('vary', withVary(response.getHeader('vary'), 'Accept-Encoding'));
     if (coding === 'identity') return withLength(served);
@@ -80,12 +89,18 @@ export function deferScriptsOfPage(request: IncomingMessage, response: ServerRes
   }
 }
 
+/** Set by Next on a page it keeps in its cache (MISS, HIT, STALE), absent on a page rendered per request. */
+const NEXT_CACHE_STATE = 'x-nextjs-cache';
+
 /**
- * The page with its scripts after its first paint when they are this request's (they carry its
- * nonce, which the loader takes). Next's prerendered error pages, sent for a path it cannot
+ * The page with its scripts after its first paint when they carry a nonce (the loader takes
+ * it). A kept page carries the nonce of the response it was rendered for, in its tags and in its
+ * payload (props of the scripts React adds): given `nonce`, that one is replaced by it (a random
+ * 128-bit value occurs nowhere else). Next's prerendered error pages, sent for a path it cannot
  * match, are allowed by their own hashes, which a loader added here would not have: left alone.
  */
-function pageAfterPaint(body: Buffer): Buffer {
+function pageAfterPaint(body: Buffer, nonce?: string): Buffer {
   const page = loadScriptsAfterPage(body.toString('utf8'));
-  return page.nonce === undefined ? body : Buffer.from(page.html);
+  if (page.nonce === undefined) return body;
+  return Buffer.from(nonce && page.nonce !== nonce ? page.html.replaceAll(page.nonce, nonce) : page.html);
 }

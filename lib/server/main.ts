@@ -82,7 +82,7 @@ function serve(request: IncomingMessage, response: ServerResponse, { handle, bui
   if (malformed) return void writeWebResponse(new Response('This address is not valid: its %-encoding is broken.\n', { status: 400 }), response, request);
   if (refuseUnservedMethod(request, response, pathname) || serveDirectly(request, response, pathname)) return;
   const withNext = () => {
-    if (isPageRequest(request, facts.dataRequest)) deferScriptsOfPage(request, response);
+    if (isPageRequest(request, facts.dataRequest)) deferScriptsOfPage(request, response, facts.nonce);
     return handle(request, response).catch((error: unknown) => {
       console.error('server: unhandled failure', error);
       if (!response.headersSent) {

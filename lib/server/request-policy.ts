@@ -19,9 +19,9 @@ export type RequestPolicyOptions = { trustProxy: number; staticRoutes: StaticRou
 /**
  * What the policy read of the request's URL, for what answers it next: `pathname` as Next routes
  * it (decoded, no trailing slash), `path` decoded as sent, `dataRequest` when Next's client
- * router asks for a page's data.
+ * router asks for a page's data, `nonce` the one made for this response when Next renders it.
  */
-export type RequestFacts = { pathname: string; path: string; malformed: boolean; dataRequest: boolean };
+export type RequestFacts = { pathname: string; path: string; malformed: boolean; dataRequest: boolean; nonce?: string };
 
 /**
  * Prepares one request for Next and decides the headers of its response:
@@ -76,7 +76,7 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
     }
     return Reflect.apply(writeHead, this, args) as ServerResponse;
   } as ServerResponse['writeHead'];
-  return { pathname, path, malformed, dataRequest };
+  return { pathname, path, malformed, dataRequest, nonce };
 }
 
 /** A client-side navigation's data request for a page: its caching is Next's business. */

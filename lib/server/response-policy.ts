@@ -47,6 +47,13 @@ export const HSTS = 'max-age=31536000; includeSubDomains';
  */
 export const CONTENT_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400, stale-if-error=604800';
 
+/**
+ * A page Next rendered once and keeps (an archive month past the prerendered ones): the same
+ * for every reader, but each response carries its own nonce, so only the reader's browser may
+ * keep it (five minutes, as a prerendered page), never a shared cache.
+ */
+export const KEPT_PAGE_CACHE_CONTROL = 'private, max-age=300';
+
 /** The API and every page with a token or a per-request answer: never stored anywhere. */
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 

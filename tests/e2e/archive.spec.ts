@@ -5,6 +5,7 @@ import { ALERT_LABELS, VERDICT_LABELS } from '../../lib/content/verdicts';
 import { formatMonth } from '../../lib/format';
 import { pathsFor } from '../../lib/paths';
 import { FICTIONAL_SITE_URL } from './sites';
+import { watchViolations } from './support/csp';
 import { escapeRegExp, liveCountry, newestEntry } from './support/live-content';
 
 const { entry: entryPath } = pathsFor('en');
@@ -207,5 +208,49 @@ test.describe('feeds, data and search metadata for Mali', () => {
   test('robots.txt points at the sitemap', async ({ request, baseURL }) => {
     const robots = await (await request.get('/robots.txt')).text();
     expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+  });
+});
+
+test.describe('an archive month past the prerendered ones', () => {
+  // The build prerenders the latest twelve months (PRERENDER_MONTHS): Ruritania's March 2006, the
+  // month across countries and the archive's later pages are rendered on their first request and
+  // kept by the server. Every visit must be that same page, with its scripts allowed for the reader.
+  const OLD_PAGES = [
+    { path: ruritania('/crisiswatch/2006-03'), heading: `CrisisWatch Ruritania: ${formatMonth('2006-03')}` },
+    { path: `${FICTIONAL_SITE_URL}/fr/ruritania/crisiswatch/2006-03`, heading: `CrisisWatch Ruritania\u00a0: ${formatMonth('2006-03', 'fr')}` },
+    { path: `${FICTIONAL_SITE_URL}/crisiswatch/2006-03`, heading: formatMonth('2006-03') },
+    { path: ruritania('/crisiswatch/page/9'), heading: 'CrisisWatch Ruritania: every month' },
+  ];
+
+  for (const { path, heading } of OLD_PAGES) {
+    test(`${path.replace(FICTIONAL_SITE_URL, '')} is the same page on every visit, its scripts allowed each time`, async ({ page, javaScriptEnabled }) => {
+      const violations = await watchViolations(page);
+      const nonces: string[] = [];
+      const browserCache = await page.context().newCDPSession(page);
+      for (let visit = 0; visit < 2; visit += 1) {
+        // As a second reader would: the page asked of the server again, not taken from this browser's cache.
+        await browserCache.send('Network.clearBrowserCache');
+        // With scripts on, each visit resolves only once React has hydrated the page (support/test.ts).
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(200);
+        await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
+        const headers = response!.headers();
+        // The same for every reader, but carrying a nonce of its own: kept by the browser, not by shared caches.
+        expect(headers['cache-control']).toBe('private, max-age=300');
+        expect(Object.keys(headers).filter((name) => name.startsWith('x-nextjs-'))).toEqual([]);
+        nonces.push(/'nonce-([^']+)'/.exec(headers['content-security-policy'] ?? '')?.[1] ?? '');
+        if (javaScriptEnabled) expect(await page.evaluate(() => document.documentElement.dataset.hydrated)).toBe('true');
+      }
+      expect(nonces[0]).not.toBe('');
+      expect(nonces[1]).not.toBe(nonces[0]);
+      expect(await violations()).toEqual([]);
+    });
+  }
+
+  test('a month, page or address that is not in the archive is not found', async ({ request }) => {
+    for (const path of ['/ruritania/crisiswatch/1999-01', '/fr/ruritania/crisiswatch/1999-01', '/crisiswatch/1999-01', '/ruritania/crisiswatch/page/11', '/ruritania/crisiswatch/page/02', '/nowhere/crisiswatch/2006-03']) {
+      const response = await request.get(`${FICTIONAL_SITE_URL}${path}`);
+      expect(response.status(), path).toBe(404);
+    }
   });
 });

@@ -41,7 +41,7 @@ const streamed =
 async function serverAnswering(answer: Answer, seen: IncomingHttpHeaders[] = []): Promise<number> {
   server = createServer((incoming: IncomingMessage, response) => {
     const facts = applyRequestPolicy(incoming, response, { trustProxy: 0, staticRoutes: undefined });
-    if (isPageRequest(incoming, facts.dataRequest)) deferScriptsOfPage(incoming, response);
+    if (isPageRequest(incoming, facts.dataRequest)) deferScriptsOfPage(incoming, response, facts.nonce);
     seen.push({ ...incoming.headers });
     answer(response);
   });
@@ -111,6 +111,32 @@ describe('a page rendered per request', () => {
     const json = await get(port, '/api/subscribe', { accept: 'application/json', 'accept-encoding': 'br' });
     expect(seen[1]?.['accept-encoding']).toBe('br');
     expect(json.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends a page Next kept from an earlier request under this response’s nonce, for the reader’s browser alone to keep', async () => {
+    // An archive month rendered on its first request: Next keeps the HTML, with that request's nonce in its tags and payload.
+    const EARLIER = 'ZWFybGllci1yZXF1ZXN0cy1ub25jZQ==';
+    const kept = RENDERED_PAGE.map((chunk) => chunk.replaceAll(NONCE, EARLIER)).concat(`<script nonce="${EARLIER}">self.__next_f.push([1,"{\\"nonce\\":\\"${EARLIER}\\"}"])</script>`);
+    const port = await serverAnswering((response) => {
+      response.setHeader('x-nextjs-cache', 'HIT');
+      response.setHeader('x-nextjs-prerender', '1');
+      response.setHeader('cache-control', 's-maxage=31536000');
+      streamed(kept)(response);
+    });
+    const answers = [await get(port, '/ruritania/crisiswatch/2006-03', BROWSER), await get(port, '/ruritania/crisiswatch/2006-03', BROWSER)];
+    const nonces = answers.map((answer) => /'nonce-([^']+)'/.exec(String(answer.headers['content-security-policy']))?.[1]);
+    expect(nonces[0]).toBeTruthy();
+    expect(nonces[1]).not.toBe(nonces[0]);
+    answers.forEach((answer, index) => {
+      const html = brotliDecompressSync(answer.body).toString('utf8');
+      expect(html).not.toContain(EARLIER);
+      // Every script tag, the loader's too, and the payload's props carry this response's nonce.
+      expect(html.match(/<script nonce="([^"]+)"/g)?.every((tag) => tag.includes(nonces[index]!))).toBe(true);
+      expect(html).toContain(`\\"nonce\\":\\"${nonces[index]}\\"`);
+      expect(scriptsAddedAfterLoad(html)).toHaveLength(3);
+      expect(answer.headers['cache-control']).toBe('private, max-age=300');
+      expect(Object.keys(answer.headers).filter((name) => name.startsWith('x-nextjs-'))).toEqual([]);
+    });
   });
 
   it('answers a page that Next ends with an explicit head, as its redirects do', async () => {

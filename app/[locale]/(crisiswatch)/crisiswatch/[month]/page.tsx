@@ -9,7 +9,8 @@ import { localeOf } from '@/lib/i18n/locale-param';
 
 type Props = { params: Promise<{ locale: string; month: string }> };
 
-export const dynamicParams = false;
+// The latest months are prerendered; an older one is rendered on its first request and kept (lib/content/prerender-window.ts).
+export const dynamicParams = true;
 
 export const generateStaticParams = monthStaticParams;
 

@@ -23,7 +23,8 @@ import { TextLanguage } from '@/components/text-language';
 
 type Props = { params: Promise<{ locale: string; country: string; month: string }> };
 
-export const dynamicParams = false;
+// The latest months are prerendered; an older one is rendered on its first request and kept (lib/content/prerender-window.ts).
+export const dynamicParams = true;
 
 export const generateStaticParams = entryStaticParams;
 

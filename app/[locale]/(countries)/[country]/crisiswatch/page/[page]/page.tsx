@@ -9,7 +9,8 @@ import { localeOf } from '@/lib/i18n/locale-param';
 
 type Props = { params: Promise<{ locale: string; country: string; page: string }> };
 
-export const dynamicParams = false;
+// The latest months are prerendered; an older one is rendered on its first request and kept (lib/content/prerender-window.ts).
+export const dynamicParams = true;
 
 /** Page 1 lives at /<country>/crisiswatch; these are pages 2 and on, each with a stable URL. */
 export const generateStaticParams = archivePageStaticParams;
@@ -18,8 +19,10 @@ async function load(params: Props['params']) {
   const resolved = await params;
   const locale = localeOf(resolved);
   const country = await getCountry(resolved.country, locale);
+  // Rendered on request past the prerendered pages: only the page's own address (`2`, not `02` or `2.0`) is one.
+  if (!country || !/^[1-9]\d*$/.test(resolved.page)) return undefined;
   const number = Number(resolved.page);
-  if (!country || !Number.isInteger(number) || number < 2) return undefined;
+  if (number < 2) return undefined;
   const paged = paginate(country.entries, number);
   return paged && { country, paged, locale };
 }
