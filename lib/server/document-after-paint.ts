@@ -2,7 +2,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { compress, isCompressibleType, ROUTE_EFFORT } from '../build/precompress';
 import { loadScriptsAfterPage } from '../build/scripts-after-load';
 import { chooseContentCoding } from './content-coding';
-import { KEPT_PAGE_CACHE_CONTROL, withVary } from './response-policy';
+import { isKeptPage, withVary } from './response-policy';
 
 /** A request for a page to show: a GET that accepts HTML, not one of Next's data requests. */
 export function isPageRequest(request: IncomingMessage, dataRequest: boolean): boolean {
@@ -20,8 +20,8 @@ export function isPageRequest(request: IncomingMessage, dataRequest: boolean): b
  *
  * A page Next keeps after rendering it once (an archive month past the prerendered ones, see
  * lib/content/prerender-window.ts) comes back with the nonce of the request that rendered it:
- * that nonce is replaced by this response's (`nonce`), and the page may be kept by the reader's
- * browser only.
+ * that nonce is replaced by this response's (`nonce`); the request policy lets only the reader's
+ * browser keep it.
  *
  * Call before handing the request to Next; `response` then sends what Next wrote once Next ends it.
  */
@@ -70,11 +70,7 @@ export function deferScriptsOfPage(request: IncomingMessage, response: ServerRes
   async function finish(body: Buffer): Promise<Buffer> {
     const type = String(response.getHeader('content-type') ?? '');
     if (response.getHeader('content-encoding') || !isCompressibleType(type)) return withLength(body);
-    const kept = response.hasHeader(NEXT_CACHE_STATE);
-    const served = type.startsWith('text/html') ? pageAfterPaint(body, kept ? nonce : undefined) : body;
-    if (kept) response.setHeader('cache-control', KEPT_PAGE_CACHE_CONTROL);
-    // Next's account of its cache (HIT, MISS, how stale) is for Next, not for readers.
-    for (const name of response.getHeaderNames()) if (name.startsWith('x-nextjs-')) response.removeHeader(name);
+    const served = type.startsWith('text/html') ? pageAfterPaint(body, isKeptPage(response) ? nonce : undefined) : body;
     const coding = chooseContentCoding(acceptEncoding, ['br', 'gzip']);
     response.setHeader('vary', withVary(response.getHeader('vary'), 'Accept-Encoding'));
     if (coding === 'identity') return withLength(served);
@@ -88,9 +84,6 @@ export function deferScriptsOfPage(request: IncomingMessage, response: ServerRes
     return body;
   }
 }
-
-/** Set by Next on a page it keeps in its cache (MISS, HIT, STALE), absent on a page rendered per request. */
-const NEXT_CACHE_STATE = 'x-nextjs-cache';
 
 /**
  * The page with its scripts after its first paint when they carry a nonce (the loader takes

@@ -5,6 +5,8 @@ import {
   COMMON_HEADERS,
   contentSecurityPolicy,
   HSTS,
+  isKeptPage,
+  KEPT_PAGE_CACHE_CONTROL,
   nonceRequestHeader,
   PRIVATE_CACHE_CONTROL,
 } from './response-policy';
@@ -72,7 +74,14 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
       // An error page may be Next's prerendered one, whose scripts carry no nonce: allow their hashes too.
       const errorPageHashes = status >= 400 ? (options.staticRoutes?.errorPageScriptHashes ?? []) : [];
       this.setHeader('content-security-policy', contentSecurityPolicy(nonce && isHtml ? { nonce, hashes: errorPageHashes } : { hashes: [] }));
-      if (pathname.startsWith('/api/') || !this.hasHeader('cache-control')) this.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
+      // What Next answers from its cache (an archive month past the prerendered ones, a page's
+      // data for its client router) comes with a year-long s-maxage, longer than a build lives,
+      // and such a page's HTML carries a nonce made for one response (document-after-paint.ts).
+      if (isKeptPage(this)) this.setHeader('cache-control', KEPT_PAGE_CACHE_CONTROL);
+      else if (pathname.startsWith('/api/') || !this.hasHeader('cache-control')) this.setHeader('cache-control', PRIVATE_CACHE_CONTROL);
+      // Next's account of its cache (HIT, MISS, how stale) is for Next; its client router reads
+      // some of these on its data requests, so only a document loses them.
+      if (isHtml) for (const name of this.getHeaderNames()) if (name.startsWith('x-nextjs-')) this.removeHeader(name);
     }
     return Reflect.apply(writeHead, this, args) as ServerResponse;
   } as ServerResponse['writeHead'];

@@ -54,6 +54,9 @@ export const CONTENT_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-
  */
 export const KEPT_PAGE_CACHE_CONTROL = 'private, max-age=300';
 
+/** Whether Next answered from (or into) its cache of pages rendered once: it says so (MISS, HIT, STALE); a page rendered per request has no such header. */
+export const isKeptPage = (response: { hasHeader: (name: string) => boolean }): boolean => response.hasHeader('x-nextjs-cache');
+
 /** The API and every page with a token or a per-request answer: never stored anywhere. */
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
 

@@ -172,7 +172,7 @@ type BuildFigure = {
 /** Phases of `next build` from its trace (microseconds → ms): compile, type check, page data, prerendering. */
 const PHASES = { compile: 'run-turbopack', typescript: 'run-typescript', pageData: 'static-check', prerender: 'static-generation' } as const;
 
-async function buildPhases(distDir: string): Promise<Record<string, number>> {
+export async function buildPhases(distDir: string): Promise<Record<string, number>> {
   const phases: Record<string, number> = {};
   try {
     for (const line of (await readFile(path.join(distDir, 'trace'), 'utf8')).split('\n')) {

@@ -12,6 +12,7 @@ import { deploymentBench } from './deployment-bench';
 import { subscriptionThroughput } from './subscribe-throughput';
 import { updateMailBench } from './update-mail-bench';
 import { archiveBuild, archiveCheck, archiveDev } from './archive-bench';
+import { publishBench } from './publish-bench';
 import { searchBench } from './search-bench';
 import { lighthouseBench } from './lighthouse-bench';
 import { shareImageMemory } from './share-image-memory';
@@ -52,6 +53,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   'archive-check': archiveCheck,
   'archive-build': archiveBuild,
   'archive-dev': archiveDev,
+  // A new month committed → its page, feed entry and update mail live, at 50 × 240 (about 10 minutes: three builds).
+  publish: publishBench,
 };
 /** Names that run several sections: `npm run bench -- archive`. */
 const GROUPS: Record<string, string[]> = { archive: ['archive-check', 'archive-build', 'archive-dev'] };

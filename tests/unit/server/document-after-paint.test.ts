@@ -49,9 +49,9 @@ async function serverAnswering(answer: Answer, seen: IncomingHttpHeaders[] = [])
   return (server.address() as AddressInfo).port;
 }
 
-function get(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function get(port: number, path: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const outgoing = request({ host: '127.0.0.1', port, path, headers, agent: false }, (response) => {
+    const outgoing = request({ host: '127.0.0.1', port, path, headers, method, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
@@ -137,6 +137,9 @@ describe('a page rendered per request', () => {
       expect(answer.headers['cache-control']).toBe('private, max-age=300');
       expect(Object.keys(answer.headers).filter((name) => name.startsWith('x-nextjs-'))).toEqual([]);
     });
+    // A HEAD is answered by Next directly: the same caching.
+    const head = await get(port, '/ruritania/crisiswatch/2006-03', BROWSER, 'HEAD');
+    expect(head.headers['cache-control']).toBe('private, max-age=300');
   });
 
   it('answers a page that Next ends with an explicit head, as its redirects do', async () => {
