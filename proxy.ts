@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { STORE_RETRY_AFTER_SECONDS } from './lib/db/store-gate';
 import { isCountry } from './lib/content';
+import { archiveAddress } from './lib/content/archive-addresses';
 import { DEFAULT_LOCALE } from './lib/i18n/locales';
 import { splitLocale } from './lib/paths';
 import { isAnswerableSearch } from './lib/search/search-query';
@@ -25,6 +26,11 @@ export async function proxy(request: NextRequest) {
   const filtered = FILTERED_ARCHIVE.exec(path);
   if (filtered) return (await isCountry(filtered[1]!)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 404 });
   if (path === '/search') return (await isAnswerableSearch(searchParams, locale)) ? NextResponse.next() : NextResponse.rewrite(request.nextUrl, { status: 400 });
+  // An archive month past the prerendered ones is rendered here on request: one that does not
+  // exist gets the site's not-found page, as a prerendered route's missing month does.
+  const archive = await archiveAddress(path);
+  if (archive === 'exists') return NextResponse.next();
+  if (archive === 'missing') return NextResponse.rewrite(new URL('/_not-found', request.url), { status: 404 });
   const unavailable = path === '/subscribe' ? isUnavailableResult(searchParams.get('result')) : !(await storeAnswers());
   if (!unavailable) return NextResponse.next();
   // The page itself, under app/[locale] (an English address is rewritten there after the proxy).
@@ -42,5 +48,8 @@ export const config = {
     { source: '/:locale(fr)?/subscribe/confirm', missing: [{ type: 'header', key: 'content-type' }] },
     { source: '/:locale(fr)?/:country/crisiswatch/filter', missing: [{ type: 'header', key: 'content-type' }] },
     { source: '/:locale(fr)?/search', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/:locale(fr)?/crisiswatch/:month', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/:locale(fr)?/:country/crisiswatch/:month', missing: [{ type: 'header', key: 'content-type' }] },
+    { source: '/:locale(fr)?/:country/crisiswatch/page/:page', missing: [{ type: 'header', key: 'content-type' }] },
   ],
 };

@@ -88,6 +88,11 @@ export function paginate<T>(items: T[], page: number, size = ARCHIVE_PAGE_SIZE):
   return { items: items.slice((page - 1) * size, page * size), page, pageCount, total: items.length };
 }
 
+/** The number of an archive page past the first from its address (`2`, never `02`, `2.0` or `1`), or undefined. */
+export function laterArchivePage(param: string): number | undefined {
+  return /^[1-9]\d*$/.test(param) && param !== '1' ? Number(param) : undefined;
+}
+
 export function archivePageCount(entryCount: number, size = ARCHIVE_PAGE_SIZE): number {
   return Math.max(1, Math.ceil(entryCount / size));
 }

@@ -247,10 +247,12 @@ test.describe('an archive month past the prerendered ones', () => {
     });
   }
 
-  test('a month, page or address that is not in the archive is not found', async ({ request }) => {
+  test('a month, page or address that is not in the archive is the site’s not-found page', async ({ page }) => {
     for (const path of ['/ruritania/crisiswatch/1999-01', '/fr/ruritania/crisiswatch/1999-01', '/crisiswatch/1999-01', '/ruritania/crisiswatch/page/11', '/ruritania/crisiswatch/page/02', '/nowhere/crisiswatch/2006-03']) {
-      const response = await request.get(`${FICTIONAL_SITE_URL}${path}`);
-      expect(response.status(), path).toBe(404);
+      const response = await page.goto(`${FICTIONAL_SITE_URL}${path}`);
+      expect(response?.status(), path).toBe(404);
+      // In the page's HTML itself, for a reader without JavaScript too.
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' }), path).toBeVisible();
     }
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { UnfilteredArchive } from '@/components/crisiswatch-archive';
 import { getCountry } from '@/lib/content';
-import { paginate } from '@/lib/content/archive';
+import { laterArchivePage, paginate } from '@/lib/content/archive';
 import { archivePageStaticParams } from '@/lib/country-file-route';
 import { archiveMetadata } from '@/lib/content/archive-metadata';
 import { localeOf } from '@/lib/i18n/locale-param';
@@ -19,10 +19,8 @@ async function load(params: Props['params']) {
   const resolved = await params;
   const locale = localeOf(resolved);
   const country = await getCountry(resolved.country, locale);
-  // Rendered on request past the prerendered pages: only the page's own address (`2`, not `02` or `2.0`) is one.
-  if (!country || !/^[1-9]\d*$/.test(resolved.page)) return undefined;
-  const number = Number(resolved.page);
-  if (number < 2) return undefined;
+  const number = laterArchivePage(resolved.page);
+  if (!country || number === undefined) return undefined;
   const paged = paginate(country.entries, number);
   return paged && { country, paged, locale };
 }
