@@ -31,7 +31,7 @@ export async function dataFileStaticParams(): Promise<{ locale: Locale; country:
 }
 
 /** A country's months by slug: from file names in development, from the loaded tree in a build. */
-async function monthsByCountry(): Promise<{ country: string; months: string[] }[]> {
+export async function monthsByCountry(): Promise<{ country: string; months: string[] }[]> {
   if (fromFileNames()) return listContentRoutes(defaultContentDir());
   return (await getCountries()).map((country) => ({ country: country.slug, months: country.entries.map((entry) => entry.month) }));
 }

@@ -1,4 +1,4 @@
-import { getCountries, getCountry } from '.';
+import { getCountries, getCountry, getCrisisWatchEntry } from '.';
 import { archivePageCount, laterArchivePage } from './archive';
 
 /**
@@ -28,10 +28,7 @@ export async function archiveAddress(path: string): Promise<ArchiveAddress> {
     return found(country !== undefined && number !== undefined && number <= archivePageCount(country.entries.length));
   }
   const entry = ENTRY.exec(path);
-  if (entry && entry[2] !== FILTER) {
-    const country = await getCountry(entry[1]!);
-    return found(country?.entries.some((candidate) => candidate.month === entry[2]) ?? false);
-  }
+  if (entry && entry[2] !== FILTER) return found((await getCrisisWatchEntry(entry[1]!, entry[2]!)) !== undefined);
   return 'other';
 }
 

@@ -25,5 +25,5 @@ export function recentMonths(months: readonly string[], keep = prerenderedMonthC
  */
 export function recentArchivePages(entries: number, keep = prerenderedMonthCount()): number[] {
   const pages = archivePageCount(keep === 0 ? entries : Math.min(entries, keep), ARCHIVE_PAGE_SIZE);
-  return Array.from({ length: Math.max(pages - 1, 0) }, (_, index) => index + 2);
+  return Array.from({ length: pages - 1 }, (_, index) => index + 2);
 }
