@@ -10,6 +10,9 @@ import { eventually, startAppServer } from '../e2e/support/app-server';
 import { COMPRESSED_SUFFIX } from '../../lib/server/compressed-files';
 import { loadStaticRoutes } from '../../lib/server/static-routes';
 import { trickle } from '../support/trickling-clients';
+import { writeLocalNginxConfig } from '../support/deployment/nginx-config';
+import { makeSelfSignedCertificate } from '../support/deployment/tls';
+import { nginxInstructionsPerRequest, nginxWorkersCpu, valgrindUnavailableReason, type CpuSample } from './nginx-cost';
 import { bytes, formatTable, ms, ratio } from './format-table';
 import { load, loadTool, type Load } from './http-load';
 import { median } from './stats';
@@ -46,16 +49,29 @@ export async function deploymentBench(): Promise<void> {
   const fileServer = await startFileServer(dir, path.join(distDir, page.file));
   try {
     const servers = [
-      { name: 'nginx serving /mali precompressed from files (baseline)', url: `${fileServer.url}/mali` },
-      { name: 'deployment: nginx + 2 instances', url: `${deployment.url}/mali` },
-      { name: 'bare npm start (one process)', url: `${bare.url}/mali` },
+      { name: 'nginx serving /mali precompressed from files (baseline)', url: `${fileServer.url}/mali`, nginxPid: fileServer.pid },
+      { name: 'deployment: nginx + 2 instances', url: `${deployment.url}/mali`, nginxPid: deployment.nginx.pid },
+      { name: 'bare npm start (one process)', url: `${bare.url}/mali`, nginxPid: undefined },
     ];
     const targets = servers.flatMap((server) => ENCODINGS.map((encoding) => ({ ...server, encoding, key: `${server.name} ${encoding.name}` })));
     const seen = new Map<string, Load[]>(targets.map((target) => [target.key, []]));
+    // The CPU each nginx's workers used over all rounds, to read the ratio by: where the time went.
+    const nginxCpu = new Map<string, CpuSample & { requests: number }>();
     for (let round = 0; round < ROUNDS; round += 1) {
       // Alternate the order, so no target always runs on a machine warmed (or tired) by another.
       const order = round % 2 === 0 ? targets : [...targets].reverse();
-      for (const target of order) seen.get(target.key)?.push(await load(target.url, CONNECTIONS, SECONDS, target.encoding.headers));
+      for (const target of order) {
+        const run = () => load(target.url, CONNECTIONS, SECONDS, target.encoding.headers);
+        const nginxPid = target.nginxPid;
+        if (nginxPid === undefined) {
+          seen.get(target.key)?.push(await run());
+          continue;
+        }
+        const { result, cpu } = await nginxWorkersCpu(nginxPid, run);
+        seen.get(target.key)?.push(result);
+        const sum = nginxCpu.get(target.key) ?? { user: 0, system: 0, requests: 0 };
+        nginxCpu.set(target.key, { user: sum.user + cpu.user, system: sum.system + cpu.system, requests: sum.requests + result.requests });
+      }
     }
     const rateOf = (key: string) => median(seen.get(key)!.map((run) => run.requestsPerSecond));
     console.log(`/mali, ${CONNECTIONS} connections, ${SECONDS} s a run, median of ${ROUNDS} rounds, load from ${loadTool}; bytes: all a response takes on the wire (headers included)`);
@@ -77,6 +93,9 @@ export async function deploymentBench(): Promise<void> {
         }),
       ),
     );
+    console.log();
+    printWhereTheTimeWent(targets, seen, nginxCpu);
+    await instructionsPerRequest(dir, distDir, page.file, deployment);
     console.log();
     await disturbedReaders(deployment);
   } finally {
@@ -197,16 +216,14 @@ async function disturbedReaders(deployment: Deployment): Promise<void> {
 
 /**
  * nginx with one page at /mali and nothing else, its brotli and gzip copies beside it as the build
- * wrote them: how fast these cores can serve those bytes at all.
+ * wrote them: how fast these cores can serve those bytes at all. Its configuration under `prefix`.
  */
-async function startFileServer(dir: string, file: string) {
+async function writeFileServerConfig(dir: string, file: string, prefix: string, port: number): Promise<string> {
   const root = path.join(dir, 'file-root');
-  const prefix = path.join(dir, 'file-nginx');
   await mkdir(root, { recursive: true });
   await mkdir(path.join(prefix, 'logs'), { recursive: true });
   await copyFile(file, path.join(root, 'mali'));
   for (const suffix of Object.values(COMPRESSED_SUFFIX)) await copyFile(`${file}${suffix}`, path.join(root, `mali${suffix}`));
-  const port = await freePort();
   const config = path.join(prefix, 'nginx.conf');
   await writeFile(
     config,
@@ -229,6 +246,108 @@ http {
 }
 `,
   );
-  const nginx = await startNginx(config, prefix);
-  return { url: `http://127.0.0.1:${port}`, stop: () => nginx.stop() };
+  return config;
+}
+
+async function startFileServer(dir: string, file: string) {
+  const prefix = path.join(dir, 'file-nginx');
+  const port = await freePort();
+  const nginx = await startNginx(await writeFileServerConfig(dir, file, prefix, port), prefix);
+  return { url: `http://127.0.0.1:${port}`, pid: nginx.pid, stop: () => nginx.stop() };
+}
+
+const perRequest = (seconds: number, requests: number) => `${((seconds * 1e6) / Math.max(1, requests)).toFixed(2)}`;
+
+/**
+ * The CPU each nginx's workers and the load generator used a request, over all rounds: on two
+ * shared cores, every microsecond one of them spends is one the other has not, so the req/s
+ * ratio is the ratio of these sums. Read from /proc (clock ticks: a few percent).
+ */
+function printWhereTheTimeWent(targets: { key: string; name: string; encoding: { name: string }; nginxPid?: number }[], seen: Map<string, Load[]>, nginxCpu: Map<string, CpuSample & { requests: number }>) {
+  const rows = targets
+    .filter((target) => target.nginxPid !== undefined)
+    .map((target) => {
+      const cpu = nginxCpu.get(target.key)!;
+      const runs = seen.get(target.key)!;
+      const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+      const tool = runs.reduce((sum, run) => sum + (run.toolCpu ? run.toolCpu.user + run.toolCpu.system : Number.NaN), 0);
+      return [target.name, target.encoding.name, perRequest(cpu.user, cpu.requests), perRequest(cpu.system, cpu.requests), perRequest(cpu.user + cpu.system, cpu.requests), Number.isNaN(tool) ? '-' : perRequest(tool, requests)];
+    });
+  console.log(`CPU a request over the same runs, µs (nginx's workers from /proc; ${loadTool}'s own from its process)`);
+  console.log(formatTable(['server', 'Accept-Encoding', 'nginx user', 'nginx system', 'nginx total', `${loadTool}`], rows));
+  console.log();
+}
+
+/** A change to the deployment's nginx files, to count what one of its features costs a request. */
+type Without = { name: string; file: string; from: RegExp; to: string };
+
+/** Each feature the baseline does not have, taken out alone. */
+const FEATURES: Without[] = [
+  { name: 'the access log', file: 'crisis-briefings/site.conf', from: /^access_log .*;$/m, to: 'access_log off;' },
+  { name: '`limit_conn` (connections per client)', file: 'crisis-briefings/site.conf', from: /^limit_conn .*;$/m, to: '' },
+  { name: "the route's headers (CSP, Cache-Control, Vary, Content-Disposition: maps)", file: 'crisis-briefings/prerendered.conf', from: /^add_header .*;$/gm, to: '' },
+  { name: 'the five security headers on every answer', file: 'crisis-briefings/own-headers.conf', from: /^add_header .*;$/gm, to: '' },
+  { name: '`sendfile off` (sendfile on, as the baseline)', file: 'nginx.conf', from: /^ {2}sendfile off;$/m, to: '  sendfile on;\n  tcp_nopush on;' },
+];
+
+/**
+ * Instructions nginx executes a request (callgrind; exact and repeatable, where the rates above
+ * move with the machine's other work) for the baseline's configuration and the deployment's
+ * shipped one, both for /mali with `gzip, br`, and the shipped one without each feature the
+ * baseline lacks, one at a time: what each costs. Each runs as a copy of its own on a port of its own.
+ */
+async function instructionsPerRequest(dir: string, distDir: string, pageFile: string, deployment: Deployment): Promise<void> {
+  const file = path.join(distDir, pageFile);
+  const unavailable = valgrindUnavailableReason();
+  if (unavailable) {
+    console.log(`Instructions a request: skipped (${unavailable}).`);
+    return;
+  }
+  const headers = { 'Accept-Encoding': 'gzip, br' };
+  const baseline = await nginxInstructionsPerRequest(
+    async (port) => {
+      const prefix = path.join(dir, 'callgrind-baseline');
+      return { prefix, configFile: await writeFileServerConfig(dir, file, prefix, port) };
+    },
+    '/mali',
+    headers,
+  );
+  const tls = await makeSelfSignedCertificate(path.join(dir, 'callgrind-tls'));
+  const shippedWithout = (feature?: Without) =>
+    nginxInstructionsPerRequest(
+      async (port) => {
+        const prefix = path.join(dir, `callgrind-deployment-${FEATURES.indexOf(feature!) + 1}`);
+        const configFile = await writeLocalNginxConfig({
+          prefix,
+          distDir,
+          upstreams: deployment.instances.map((instance) => new URL(instance.url).host),
+          http: `127.0.0.1:${port}`,
+          https: { listen: `127.0.0.1:${await freePort()}`, certificate: tls.certificate, key: tls.key },
+        });
+        if (feature) {
+          const changed = path.join(path.dirname(configFile), feature.file);
+          const text = await readFile(changed, 'utf8');
+          // A feature the shipped files no longer have in this shape is a bench to update, not a figure.
+          if (text.search(feature.from) === -1) throw new Error(`deploy/nginx/${feature.file} has no ${feature.from}: update FEATURES in deployment-bench.ts`);
+          await writeFile(changed, text.replace(feature.from, feature.to));
+        }
+        return { prefix, configFile };
+      },
+      '/mali',
+      headers,
+    );
+  const shipped = await shippedWithout();
+  const rows = [
+    ['nginx serving /mali precompressed from files (baseline)', Math.round(baseline).toLocaleString('en-GB'), '', '1.00×'],
+    ["the deployment's shipped configuration", Math.round(shipped).toLocaleString('en-GB'), '', ratio(shipped, baseline)],
+  ];
+  let accounted = 0;
+  for (const feature of FEATURES) {
+    const without = await shippedWithout(feature);
+    accounted += shipped - without;
+    rows.push([`  … without ${feature.name}`, Math.round(without).toLocaleString('en-GB'), Math.round(shipped - without).toLocaleString('en-GB'), ratio(without, baseline)]);
+  }
+  rows.push(['  the rest: routing (the maps and the internal rewrite to the file)', '', Math.round(shipped - baseline - accounted).toLocaleString('en-GB'), '']);
+  console.log('Instructions nginx executes a request (callgrind, user space, the kernel not counted; /mali, gzip, br, one kept-alive connection; the same in every run of the same build and configuration)');
+  console.log(formatTable(['nginx', 'instructions a request', 'the feature costs', 'vs baseline'], rows));
 }

@@ -1,8 +1,13 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
+import { runWithChildCpu, type CpuSample } from './nginx-cost';
 
-/** `bytesPerResponse`: everything read (status line, headers, body as sent) over the requests answered. */
-export type Load = { requestsPerSecond: number; p99: number; errors: number; bytesPerResponse: number };
+/**
+ * `bytesPerResponse`: everything read (status line, headers, body as sent) over the requests
+ * answered. `requests`: how many were answered. `toolCpu`: the CPU the load generator itself used
+ * (wrk only: autocannon runs in this process).
+ */
+export type Load = { requestsPerSecond: number; p99: number; errors: number; bytesPerResponse: number; requests: number; toolCpu?: CpuSample };
 
 /**
  * GET load on one URL from a second process: wrk (Debian's package) when it is installed, since
@@ -20,12 +25,11 @@ export async function load(url: string, connections: number, seconds: number, he
       p99: result.latency.p99,
       errors: result.errors + result.timeouts + result.non2xx,
       bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total),
+      requests: result.requests.total,
     };
   }
   const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
-  const output = await new Promise<string>((resolve, reject) =>
-    execFile('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], (error, stdout) => (error ? reject(error) : resolve(stdout))),
-  );
+  const { stdout: output, cpu: toolCpu } = await runWithChildCpu('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url]);
   const read = /(\d+) requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB|TB) read/.exec(output);
   const rate = Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1]);
   const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(output);
@@ -34,5 +38,5 @@ export async function load(url: string, connections: number, seconds: number, he
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
   if (!Number.isFinite(rate) || !p99) throw new Error(`could not read wrk's output:\n${output}`);
   const bytesPerResponse = read ? (Number(read[2]) * UNITS[read[3] as keyof typeof UNITS]) / Math.max(1, Number(read[1])) : Number.NaN;
-  return { requestsPerSecond: rate, p99: Number(p99[1]) * scale[p99[2] as keyof typeof scale], errors: socketErrors + non2xx, bytesPerResponse };
+  return { requestsPerSecond: rate, p99: Number(p99[1]) * scale[p99[2] as keyof typeof scale], errors: socketErrors + non2xx, bytesPerResponse, requests: read ? Number(read[1]) : Number.NaN, toolCpu };
 }

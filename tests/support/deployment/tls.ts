@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -12,6 +13,7 @@ export async function makeSelfSignedCertificate(dir: string, hosts = ['localhost
   const certificate = path.join(dir, 'certificate.pem');
   const key = path.join(dir, 'key.pem');
   const names = hosts.map((host) => (/^[\d.]+$|:/.test(host) ? `IP:${host}` : `DNS:${host}`)).join(',');
+  await mkdir(dir, { recursive: true });
   try {
     await run('openssl', [
       'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '30',

@@ -1,0 +1,137 @@
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { findNginx } from '../support/deployment/nginx-process';
+import { freePort } from '../support/deployment/ports';
+
+/** Where each nginx's time goes per request: CPU seconds from /proc, instructions from callgrind. */
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
+
+/** utime and stime of a process, in seconds (fields 14 and 15 of /proc/<pid>/stat, after the command's closing parenthesis). */
+function cpuOf(pid: number): { user: number; system: number } {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
+  } catch {
+    return { user: 0, system: 0 };
+  }
+}
+
+/** The processes whose parent is `pid` (an nginx master's workers). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while the folder was read.
+    }
+  }
+  return children;
+}
+
+export type CpuSample = { user: number; system: number };
+
+/**
+ * CPU an nginx's workers used while `work` ran, in seconds. Workers started during the run (a
+ * reload) are not counted; none start in a bench run.
+ */
+export async function nginxWorkersCpu<T>(masterPid: number, work: () => Promise<T>): Promise<{ result: T; cpu: CpuSample }> {
+  const workers = childrenOf(masterPid);
+  const before = workers.map(cpuOf);
+  const result = await work();
+  const after = workers.map(cpuOf);
+  const cpu = after.reduce((sum, sample, index) => ({ user: sum.user + sample.user - before[index]!.user, system: sum.system + sample.system - before[index]!.system }), { user: 0, system: 0 });
+  return { result, cpu };
+}
+
+export const valgrindUnavailableReason = (): string | undefined => (spawnSync('valgrind', ['--version']).error ? 'valgrind is not installed (Debian: apt-get install valgrind)' : undefined);
+
+/** `count` GETs of `url`, one after another on one kept-alive connection. */
+async function sequentialGets(url: string, count: number, headers: Record<string, string>): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    for (let index = 0; index < count; index += 1) {
+      await new Promise<void>((resolve, reject) => {
+        const request = http.get(url, { agent, headers }, (response) => {
+          response.resume();
+          response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${url} answered ${response.statusCode}`))));
+        });
+        request.on('error', reject);
+      });
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
+/**
+ * Instructions nginx itself executes (user space; the kernel's work is not counted) to answer one
+ * GET of `route`, counted by callgrind: the same for every run of the same binary, configuration
+ * and request, whatever else the machine does, so two configurations compare exactly where req/s
+ * on these shared cores cannot. One process (`master_process off`) runs the configuration on a
+ * port of its own, twice: with `requests` and with 2 × `requests` requests after the same
+ * warm-up; the difference, divided by `requests`, leaves out start-up and shutdown.
+ * `withPort(port)` writes the configuration listening there and returns nginx's arguments.
+ */
+export async function nginxInstructionsPerRequest(
+  withPort: (port: number) => Promise<{ configFile: string; prefix: string }>,
+  route: string,
+  headers: Record<string, string>,
+  requests = 1_000,
+): Promise<number> {
+  const port = await freePort();
+  const { configFile, prefix } = await withPort(port);
+  const url = `http://127.0.0.1:${port}${route}`;
+  const totals: number[] = [];
+  for (const count of [requests, 2 * requests]) {
+    const out = path.join(prefix, `callgrind.${count}.out`);
+    const child = spawn(
+      'valgrind',
+      ['--tool=callgrind', `--callgrind-out-file=${out}`, findNginx()!, '-c', configFile, '-p', `${prefix}/`, '-e', path.join(prefix, 'logs', 'error.log'), '-g', 'daemon off; master_process off;'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      // Valgrind starts nginx slowly (tens of seconds on a loaded machine): the warm-up waits for it.
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        try {
+          await sequentialGets(url, 1, headers);
+          break;
+        } catch (error) {
+          if (Date.now() > deadline || child.exitCode !== null) throw new Error(`nginx under callgrind did not answer ${url}: ${String(error)}\n${stderr.slice(-2_000)}`);
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
+      await sequentialGets(url, count, headers);
+    } finally {
+      child.kill('SIGQUIT');
+      await exited;
+    }
+    const summary = /^summary: (\d+)$/m.exec(await readFile(out, 'utf8'));
+    if (!summary) throw new Error(`no summary in callgrind's output ${out}`);
+    totals.push(Number(summary[1]));
+    await rm(out, { force: true });
+  }
+  return (totals[1]! - totals[0]!) / requests;
+}
+
+/** The load tool's own CPU: wrk run through a shell that reports its children's times (cutime, cstime) when wrk ends. */
+export function runWithChildCpu(command: string, args: string[]): Promise<{ stdout: string; cpu: CpuSample }> {
+  return new Promise((resolve, reject) => {
+    execFile('/bin/sh', ['-c', 'status=0; "$@" || status=$?; cat /proc/$$/stat >&2; exit $status', 'sh', command, ...args], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) return reject(error);
+      const fields = stderr.slice(stderr.lastIndexOf(')') + 2).trim().split(' ');
+      resolve({ stdout, cpu: { user: Number(fields[13]) / CLOCK_TICKS, system: Number(fields[14]) / CLOCK_TICKS } });
+    });
+  });
+}
