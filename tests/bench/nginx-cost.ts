@@ -2,6 +2,7 @@ import { execFile, spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { findNginx } from '../support/deployment/nginx-process';
 import { freePort } from '../support/deployment/ports';
@@ -114,8 +115,17 @@ export async function nginxInstructionsPerRequest(
       }
       await sequentialGets(url, count, headers);
     } finally {
-      child.kill('SIGQUIT');
+      // callgrind writes its counts as nginx exits. Under valgrind, nginx blocked in epoll_wait
+      // with no timer pending (no access log to flush) did not see the signal until something
+      // woke it, minutes later: a connection to its port wakes it now.
+      child.kill('SIGTERM');
+      let killed = false;
+      const killer = setTimeout(() => ((killed = true), child.kill('SIGKILL')), 30_000);
+      const waker = setInterval(() => connect(port, '127.0.0.1').on('error', () => undefined).end(), 200);
       await exited;
+      clearInterval(waker);
+      clearTimeout(killer);
+      if (killed) throw new Error(`nginx under callgrind did not exit within 30 s of SIGTERM: no counts (${configFile})`);
     }
     const summary = /^summary: (\d+)$/m.exec(await readFile(out, 'utf8'));
     if (!summary) throw new Error(`no summary in callgrind's output ${out}`);
