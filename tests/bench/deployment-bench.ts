@@ -12,7 +12,7 @@ import { loadStaticRoutes } from '../../lib/server/static-routes';
 import { trickle } from '../support/trickling-clients';
 import { writeLocalNginxConfig } from '../support/deployment/nginx-config';
 import { makeSelfSignedCertificate } from '../support/deployment/tls';
-import { nginxInstructionsPerRequest, nginxWorkersCpu, valgrindUnavailableReason, type CpuSample } from './nginx-cost';
+import { nginxCpu, nginxInstructionsPerRequest, valgrindUnavailableReason, type CpuSample } from './nginx-cost';
 import { bytes, formatTable, ms, ratio } from './format-table';
 import { load, loadTool, type Load } from './http-load';
 import { median } from './stats';
@@ -55,8 +55,8 @@ export async function deploymentBench(): Promise<void> {
     ];
     const targets = servers.flatMap((server) => ENCODINGS.map((encoding) => ({ ...server, encoding, key: `${server.name} ${encoding.name}` })));
     const seen = new Map<string, Load[]>(targets.map((target) => [target.key, []]));
-    // The CPU each nginx's workers used over all rounds, to read the ratio by: where the time went.
-    const nginxCpu = new Map<string, CpuSample & { requests: number }>();
+    // The CPU each nginx used over all rounds, to read the ratio by: where the time went.
+    const nginxSeconds = new Map<string, CpuSample>();
     for (let round = 0; round < ROUNDS; round += 1) {
       // Alternate the order, so no target always runs on a machine warmed (or tired) by another.
       const order = round % 2 === 0 ? targets : [...targets].reverse();
@@ -67,10 +67,10 @@ export async function deploymentBench(): Promise<void> {
           seen.get(target.key)?.push(await run());
           continue;
         }
-        const { result, cpu } = await nginxWorkersCpu(nginxPid, run);
+        const { result, cpu } = await nginxCpu(nginxPid, run);
         seen.get(target.key)?.push(result);
-        const sum = nginxCpu.get(target.key) ?? { user: 0, system: 0, requests: 0 };
-        nginxCpu.set(target.key, { user: sum.user + cpu.user, system: sum.system + cpu.system, requests: sum.requests + result.requests });
+        const sum = nginxSeconds.get(target.key) ?? { user: 0, system: 0 };
+        nginxSeconds.set(target.key, { user: sum.user + cpu.user, system: sum.system + cpu.system });
       }
     }
     const rateOf = (key: string) => median(seen.get(key)!.map((run) => run.requestsPerSecond));
@@ -94,7 +94,7 @@ export async function deploymentBench(): Promise<void> {
       ),
     );
     console.log();
-    printWhereTheTimeWent(targets, seen, nginxCpu);
+    printWhereTheTimeWent(targets, seen, nginxSeconds);
     await instructionsPerRequest(dir, distDir, page.file, deployment);
     console.log();
     await disturbedReaders(deployment);
@@ -259,21 +259,21 @@ async function startFileServer(dir: string, file: string) {
 const perRequest = (seconds: number, requests: number) => `${((seconds * 1e6) / Math.max(1, requests)).toFixed(2)}`;
 
 /**
- * The CPU each nginx's workers and the load generator used a request, over all rounds: on two
+ * The CPU each nginx and the load generator used a request, over all rounds: on two
  * shared cores, every microsecond one of them spends is one the other has not, so the req/s
  * ratio is the ratio of these sums. Read from /proc (clock ticks: a few percent).
  */
-function printWhereTheTimeWent(targets: { key: string; name: string; encoding: { name: string }; nginxPid?: number }[], seen: Map<string, Load[]>, nginxCpu: Map<string, CpuSample & { requests: number }>) {
+function printWhereTheTimeWent(targets: { key: string; name: string; encoding: { name: string }; nginxPid?: number }[], seen: Map<string, Load[]>, nginxSeconds: Map<string, CpuSample>) {
   const rows = targets
     .filter((target) => target.nginxPid !== undefined)
     .map((target) => {
-      const cpu = nginxCpu.get(target.key)!;
+      const cpu = nginxSeconds.get(target.key)!;
       const runs = seen.get(target.key)!;
       const requests = runs.reduce((sum, run) => sum + run.requests, 0);
       const tool = runs.reduce((sum, run) => sum + (run.toolCpu ? run.toolCpu.user + run.toolCpu.system : Number.NaN), 0);
-      return [target.name, target.encoding.name, perRequest(cpu.user, cpu.requests), perRequest(cpu.system, cpu.requests), perRequest(cpu.user + cpu.system, cpu.requests), Number.isNaN(tool) ? '-' : perRequest(tool, requests)];
+      return [target.name, target.encoding.name, perRequest(cpu.user, requests), perRequest(cpu.system, requests), perRequest(cpu.user + cpu.system, requests), Number.isNaN(tool) ? '-' : perRequest(tool, requests)];
     });
-  console.log(`CPU a request over the same runs, µs (nginx's workers from /proc; ${loadTool}'s own from its process)`);
+  console.log(`CPU a request over the same runs, µs (nginx's processes from /proc; ${loadTool}'s own from its process)`);
   console.log(formatTable(['server', 'Accept-Encoding', 'nginx user', 'nginx system', 'nginx total', `${loadTool}`], rows));
   console.log();
 }

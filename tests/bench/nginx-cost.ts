@@ -1,54 +1,30 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { findNginx } from '../support/deployment/nginx-process';
 import { freePort } from '../support/deployment/ports';
+import { TICKS_PER_SECOND, treeRss } from './process-tree';
 
 /** Where each nginx's time goes per request: CPU seconds from /proc, instructions from callgrind. */
-
-const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
-
-/** utime and stime of a process, in seconds (fields 14 and 15 of /proc/<pid>/stat, after the command's closing parenthesis). */
-function cpuOf(pid: number): { user: number; system: number } {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { user: Number(fields[11]) / CLOCK_TICKS, system: Number(fields[12]) / CLOCK_TICKS };
-  } catch {
-    return { user: 0, system: 0 };
-  }
-}
-
-/** The processes whose parent is `pid` (an nginx master's workers). */
-function childrenOf(pid: number): number[] {
-  const children: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
-    } catch {
-      // The process ended while the folder was read.
-    }
-  }
-  return children;
-}
 
 export type CpuSample = { user: number; system: number };
 
 /**
- * CPU an nginx's workers used while `work` ran, in seconds. Workers started during the run (a
- * reload) are not counted; none start in a bench run.
+ * CPU an nginx (its master and workers) used while `work` ran, in seconds. A process started
+ * during the run (a reload) is not counted; none starts in a bench run.
  */
-export async function nginxWorkersCpu<T>(masterPid: number, work: () => Promise<T>): Promise<{ result: T; cpu: CpuSample }> {
-  const workers = childrenOf(masterPid);
-  const before = workers.map(cpuOf);
+export async function nginxCpu<T>(masterPid: number, work: () => Promise<T>): Promise<{ result: T; cpu: CpuSample }> {
+  const before = new Map(treeRss(masterPid).map((process) => [process.pid, process]));
   const result = await work();
-  const after = workers.map(cpuOf);
-  const cpu = after.reduce((sum, sample, index) => ({ user: sum.user + sample.user - before[index]!.user, system: sum.system + sample.system - before[index]!.system }), { user: 0, system: 0 });
+  const cpu = { user: 0, system: 0 };
+  for (const process of treeRss(masterPid)) {
+    const earlier = before.get(process.pid);
+    if (!earlier) continue;
+    cpu.user += (process.userTicks - earlier.userTicks) / TICKS_PER_SECOND;
+    cpu.system += (process.systemTicks - earlier.systemTicks) / TICKS_PER_SECOND;
+  }
   return { result, cpu };
 }
 
@@ -141,7 +117,7 @@ export function runWithChildCpu(command: string, args: string[]): Promise<{ stdo
     execFile('/bin/sh', ['-c', 'status=0; "$@" || status=$?; cat /proc/$$/stat >&2; exit $status', 'sh', command, ...args], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) return reject(error);
       const fields = stderr.slice(stderr.lastIndexOf(')') + 2).trim().split(' ');
-      resolve({ stdout, cpu: { user: Number(fields[13]) / CLOCK_TICKS, system: Number(fields[14]) / CLOCK_TICKS } });
+      resolve({ stdout, cpu: { user: Number(fields[13]) / TICKS_PER_SECOND, system: Number(fields[14]) / TICKS_PER_SECOND } });
     });
   });
 }

@@ -22,13 +22,16 @@ export type TreeMemory = {
   cpuMs: number;
 };
 
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+export const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 const PAGE_KB = 4;
 const SAMPLE_MS = 500;
 
-/** RSS in kB of `root` and its descendants now; an empty list when /proc cannot be read (not Linux). */
-export function treeRss(root: number): { pid: number; rssKb: number; cpuTicks: number }[] {
+/**
+ * RSS in kB of `root` and its descendants now, and the CPU each has used (clock ticks: user,
+ * system, and both); an empty list when /proc cannot be read (not Linux).
+ */
+export function treeRss(root: number): { pid: number; rssKb: number; cpuTicks: number; userTicks: number; systemTicks: number }[] {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -36,24 +39,25 @@ export function treeRss(root: number): { pid: number; rssKb: number; cpuTicks: n
     return [];
   }
   const children = new Map<number, number[]>();
-  const ticks = new Map<number, number>();
+  const ticks = new Map<number, { user: number; system: number }>();
   for (const name of pids) {
     const stat = readProc(`/proc/${name}/stat`);
     // pid (comm) state ppid ... utime stime: comm may hold spaces and parentheses, so read after the last ')'.
     const fields = stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : [];
     const ppid = Number(fields[1]);
     if (!Number.isInteger(ppid)) continue;
-    ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
+    ticks.set(Number(name), { user: Number(fields[11]), system: Number(fields[12]) });
     const list = children.get(ppid) ?? [];
     list.push(Number(name));
     children.set(ppid, list);
   }
-  const result: { pid: number; rssKb: number; cpuTicks: number }[] = [];
+  const result: ReturnType<typeof treeRss> = [];
   const queue = [root];
   while (queue.length > 0) {
     const pid = queue.shift()!;
     const statm = readProc(`/proc/${pid}/statm`);
-    if (statm) result.push({ pid, rssKb: Number(statm.split(' ')[1]) * PAGE_KB, cpuTicks: ticks.get(pid) ?? 0 });
+    const { user, system } = ticks.get(pid) ?? { user: 0, system: 0 };
+    if (statm) result.push({ pid, rssKb: Number(statm.split(' ')[1]) * PAGE_KB, cpuTicks: user + system, userTicks: user, systemTicks: system });
     queue.push(...(children.get(pid) ?? []));
   }
   return result;
