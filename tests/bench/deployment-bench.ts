@@ -261,7 +261,8 @@ const perRequest = (seconds: number, requests: number) => `${((seconds * 1e6) / 
 /**
  * The CPU each nginx and the load generator used a request, over all rounds: on two
  * shared cores, every microsecond one of them spends is one the other has not, so the req/s
- * ratio is the ratio of these sums. Read from /proc (clock ticks: a few percent).
+ * ratio follows these sums (the machine's other work moves it too). Read from /proc (clock
+ * ticks: a few percent).
  */
 function printWhereTheTimeWent(targets: { key: string; name: string; encoding: { name: string }; nginxPid?: number }[], seen: Map<string, Load[]>, nginxSeconds: Map<string, CpuSample>) {
   const rows = targets
@@ -316,7 +317,7 @@ async function instructionsPerRequest(dir: string, distDir: string, pageFile: st
   const shippedWithout = (feature?: Without) =>
     nginxInstructionsPerRequest(
       async (port) => {
-        const prefix = path.join(dir, `callgrind-deployment-${FEATURES.indexOf(feature!) + 1}`);
+        const prefix = path.join(dir, feature ? `callgrind-without-${FEATURES.indexOf(feature) + 1}` : 'callgrind-deployment');
         const configFile = await writeLocalNginxConfig({
           prefix,
           distDir,
