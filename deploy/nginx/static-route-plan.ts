@@ -1,5 +1,5 @@
 import type { StaticRoutesManifest } from '../../lib/server/static-routes';
-import { ROUTE_HEADERS, servingPrefix } from './serving-locations';
+import { servingLocation, type ServingLocation } from './serving-locations';
 import { isWritable } from './syntax';
 
 /** A prerendered route nginx answers itself. */
@@ -8,7 +8,10 @@ export type ServedRoute = {
   /** Relative to the build folder. */
   file: string;
   contentType: string;
-  /** Lower-case names; content-type is not among them (it is the serving location's `default_type`). */
+  /**
+   * The headers its location takes from routes.conf's maps (lower-case names). Content-type is
+   * the location's `default_type`, and the headers every route of the type shares are written out there.
+   */
   headers: Record<string, string>;
 };
 
@@ -35,6 +38,16 @@ function skipReason(path: string, file: string, status: number): string | undefi
   return undefined;
 }
 
+/** Why the location for the route's type cannot send the route's headers as they are, if it cannot. */
+function headerMismatch(location: ServingLocation, headers: Record<string, string>): string | undefined {
+  const where = `deploy/nginx/crisis-briefings/site.conf's /_prerendered/${location.name}/ location`;
+  for (const [name, value] of Object.entries(location.fixed)) {
+    if (headers[name] !== value) return `its ${name} header is ${headers[name] === undefined ? 'absent' : JSON.stringify(headers[name])}, where ${where} sends ${JSON.stringify(value)}`;
+  }
+  const unserved = Object.keys(headers).find((name) => !(name in location.fixed) && !location.perRoute.includes(name));
+  return unserved === undefined ? undefined : `${where} does not add its ${unserved} header`;
+}
+
 /** Which routes nginx serves from the build and with what headers; the rest are the app's. */
 export function planStaticRoutes(manifest: StaticRoutesManifest): StaticRoutePlan {
   const served: ServedRoute[] = [];
@@ -49,10 +62,12 @@ export function planStaticRoutes(manifest: StaticRoutesManifest): StaticRoutePla
     }
     const { 'content-type': contentType = 'application/octet-stream', ...rest } = headers;
     const kept = Object.fromEntries(Object.entries(rest).filter(([name]) => !NGINX_OWNS.has(name)));
-    const unserved = Object.keys(kept).find((name) => !(ROUTE_HEADERS as readonly string[]).includes(name));
-    if (!servingPrefix(contentType)) skipped.push({ path, reason: `deploy/nginx/crisis-briefings/site.conf has no location for its content type ${JSON.stringify(contentType)}` });
-    else if (unserved) skipped.push({ path, reason: `deploy/nginx/crisis-briefings/prerendered.conf does not add its ${unserved} header` });
-    else served.push({ path, file: route.file.replaceAll('\\', '/'), contentType, headers: kept });
+    const location = servingLocation(contentType);
+    const mismatch = location ? headerMismatch(location, kept) : `deploy/nginx/crisis-briefings/site.conf has no location for its content type ${JSON.stringify(contentType)}`;
+    if (mismatch !== undefined) skipped.push({ path, reason: mismatch });
+    if (mismatch !== undefined || location === undefined) continue;
+    const perRoute = Object.fromEntries(Object.entries(kept).filter(([name]) => location.perRoute.includes(name)));
+    served.push({ path, file: route.file.replaceAll('\\', '/'), contentType, headers: perRoute });
   }
   return { served, skipped };
 }

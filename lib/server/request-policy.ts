@@ -49,9 +49,9 @@ export function applyRequestPolicy(request: IncomingMessage, response: ServerRes
   delete request.headers['content-security-policy-report-only'];
 
   const https = Boolean((request.socket as TLSSocket).encrypted) || (trusted && firstValue(request.headers['x-forwarded-proto']) === 'https');
-  const { pathname, path, query, malformed } = readUrl(request.url);
+  const { pathname, path, malformed } = readUrl(request.url);
   const staticRoute = request.method === 'GET' || request.method === 'HEAD' ? options.staticRoutes?.routes[pathname] : undefined;
-  const dataRequest = isNextDataRequest(request.headers, query);
+  const dataRequest = isNextDataRequest(request.headers);
   let nonce: string | undefined;
   // A nonce only matters to HTML that Next renders now; the API and Next's assets are not HTML.
   if (!staticRoute && !pathname.startsWith('/api/') && !pathname.startsWith('/_next/')) {
@@ -97,19 +97,18 @@ function firstValue(header: string | string[] | undefined): string | undefined {
 }
 
 /**
- * The request's URL, read once: `path` decoded as sent, `pathname` the path Next will route (a
- * trailing slash is not part of any route here), and the query. `malformed`: its
- * percent-encoding is broken (`/%`), which no page of the site can be.
+ * The request's path, read once: `path` decoded as sent, `pathname` the path Next will route (a
+ * trailing slash is not part of any route here). `malformed`: its percent-encoding is broken
+ * (`/%`), which no page of the site can be.
  */
-function readUrl(url: string | undefined): { pathname: string; path: string; query: string; malformed: boolean } {
+function readUrl(url: string | undefined): { pathname: string; path: string; malformed: boolean } {
   const raw = url ?? '/';
   const queryAt = raw.indexOf('?');
   const encoded = queryAt === -1 ? raw : raw.slice(0, queryAt);
-  const query = queryAt === -1 ? '' : raw.slice(queryAt + 1);
   try {
     const path = decodeURIComponent(encoded);
-    return { pathname: path.length > 1 ? path.replace(/\/+$/, '') : path, path, query, malformed: false };
+    return { pathname: path.length > 1 ? path.replace(/\/+$/, '') : path, path, malformed: false };
   } catch {
-    return { pathname: encoded, path: encoded, query, malformed: true };
+    return { pathname: encoded, path: encoded, malformed: true };
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { COMMON_HEADERS, CONTENT_CACHE_CONTROL, contentSecurityPolicy, PAGE_VARY } from '@/lib/server/response-policy';
+import { COMMON_HEADERS, CONTENT_CACHE_CONTROL, contentSecurityPolicy, ENCODING_VARY, PAGE_VARY, withVary } from '@/lib/server/response-policy';
 import type { StaticRoute, StaticRoutesManifest } from '@/lib/server/static-routes';
 
 const hash = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
@@ -13,7 +13,8 @@ function page(file: string, route: string): StaticRoute {
       // Like a real build: two scripts every page shares, one (the page's data) of its own.
       'content-security-policy': contentSecurityPolicy({ hashes: [hash('runtime'), hash('bootstrap'), hash(route)] }),
       'cache-control': CONTENT_CACHE_CONTROL,
-      vary: PAGE_VARY,
+      // A page's brotli and gzip copies, as the build writes them, add Accept-Encoding.
+      vary: withVary(PAGE_VARY, ENCODING_VARY),
     },
   };
 }

@@ -9,32 +9,34 @@ import { planStaticRoutes } from '@/deploy/nginx/static-route-plan';
 import { placeCertificate, relocate, SHIPPED_NGINX_DIR, writeModulesEnabled } from '@/tests/support/deployment/nginx-config';
 import { nginxUnavailableReason, testNginxConfig } from '@/tests/support/deployment/nginx-process';
 import { makeSelfSignedCertificate } from '@/tests/support/deployment/tls';
-import { COMMON_HEADERS, HSTS } from '@/lib/server/response-policy';
+import { COMMON_HEADERS, CONTENT_CACHE_CONTROL as CACHE, ENCODING_VARY, HSTS, PAGE_VARY, withVary } from '@/lib/server/response-policy';
 import type { StaticRoutesManifest } from '@/lib/server/static-routes';
 import { archiveManifest } from './archive-manifest';
 
 const unavailable = nginxUnavailableReason();
 if (unavailable) console.warn(`nginx -t tests SKIPPED: ${unavailable}`);
 
-const CACHE = 'public, max-age=300';
+const PAGE_CACHE_VARY = { 'cache-control': CACHE, vary: withVary(PAGE_VARY, ENCODING_VARY) };
 const DEBIAN_NGINX_CONF = '/etc/nginx/nginx.conf';
 const smallManifest: StaticRoutesManifest = {
   version: 1,
   buildId: 'small',
   commonHeaders: { 'x-content-type-options': 'nosniff' },
   routes: {
-    '/mali': { file: 'server/app/mali.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self' 'sha256-a'", 'cache-control': CACHE, vary: 'rsc' } },
+    '/mali': { file: 'server/app/mali.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'self' 'sha256-a'", ...PAGE_CACHE_VARY } },
+    '/uncompressed': { file: 'server/app/uncompressed.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': CACHE, vary: PAGE_VARY } },
+    '/kept-a-day': { file: 'server/app/kept-a-day.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_CACHE_VARY, 'cache-control': 'public, max-age=86400' } },
     '/mali/crisiswatch.csv': {
       file: 'server/app/mali/crisiswatch.csv.body',
       status: 200,
       headers: { 'content-type': 'text/csv; charset=utf-8; header=present', 'content-disposition': 'inline; filename="mali-crisiswatch.csv"', 'cache-control': CACHE },
     },
-    '/mali/feed.xml': { file: 'server/app/mali/feed.xml.body', status: 200, headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': CACHE } },
+    '/mali/feed.xml': { file: 'server/app/mali/feed.xml.body', status: 200, headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': CACHE, vary: ENCODING_VARY } },
     '/gone': { file: 'server/app/gone.html', status: 404, headers: { 'content-type': 'text/html' } },
     '/price$': { file: 'server/app/price$.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } },
     '/escape': { file: '../outside.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } },
     '/model.glb': { file: 'server/app/model.glb.body', status: 200, headers: { 'content-type': 'model/gltf-binary' } },
-    '/linked': { file: 'server/app/linked.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', link: '</a.css>; rel=preload' } },
+    '/linked': { file: 'server/app/linked.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_CACHE_VARY, link: '</a.css>; rel=preload' } },
   },
   errorPageScriptHashes: [],
 };
@@ -46,15 +48,20 @@ describe('which routes nginx serves itself', () => {
     const plan = planStaticRoutes(smallManifest);
     expect(plan.served.map((route) => route.path)).toEqual(['/mali', '/mali/crisiswatch.csv', '/mali/feed.xml']);
     const reasons = Object.fromEntries(plan.skipped.map((route) => [route.path, route.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['/escape', '/gone', '/linked', '/model.glb', '/price$']);
+    expect(Object.keys(reasons).sort()).toEqual(['/escape', '/gone', '/kept-a-day', '/linked', '/model.glb', '/price$', '/uncompressed']);
     expect(reasons['/gone']).toMatch(/status 404/);
     expect(reasons['/model.glb']).toMatch(/no location for its content type "model\/gltf-binary"/);
     expect(reasons['/linked']).toMatch(/does not add its link header/);
+    // A page whose headers differ from what its location writes out for every page of the type.
+    expect(reasons['/uncompressed']).toMatch(/its vary header is "rsc, .*next-router-segment-prefetch", where .*\/_prerendered\/html\/ location sends ".*, accept-encoding"/);
+    expect(reasons['/kept-a-day']).toMatch(/its cache-control header is "public, max-age=86400", where/);
   });
 
-  it('gives a header every route shares as the map default, and lists only the others', () => {
+  it('takes from maps only the headers that differ from route to route, and gives the commonest value as the default', () => {
     const maps = renderRouteMaps(planStaticRoutes(smallManifest), 'static-routes.json');
-    expect(maps).toMatch(/map \$cb_route \$cb_h_cache_control \{\n  default "public, max-age=300";\n\}/);
+    expect(maps).not.toContain('$cb_h_cache_control');
+    // A page's Vary is written out in its location: the map holds only the other types' routes.
+    expect(maps).toMatch(/map \$cb_route \$cb_h_vary \{\n  default "";\n  "\/mali\/feed.xml" "accept-encoding";\n\}/);
     expect(maps).toContain('"/mali/crisiswatch.csv" "inline; filename=\\"mali-crisiswatch.csv\\"";');
     expect(maps).toContain('"/mali" "/_prerendered/html/server/app/mali.html";');
   });
@@ -87,13 +94,26 @@ describe('the shipped configuration files', () => {
     expect(await shipped('crisis-briefings/http.conf')).toContain(`https "${HSTS}";`);
   });
 
-  it('has a location for every content type the route plan serves, and adds every route header the plan allows', async () => {
-    const site = await shipped('crisis-briefings/site.conf');
-    const locations = [...site.matchAll(/^location \^~ \/_prerendered\/(\w+)\/ \{\n {2}default_type "([^"]+)";/gm)].map(([, name, type]) => [type, name]);
+  it('has a location for every content type the route plan serves, sending exactly the headers the plan expects of it', async () => {
+    const [site, prerendered] = await Promise.all([shipped('crisis-briefings/site.conf'), shipped('crisis-briefings/prerendered.conf')]);
+    const headersOf = (body: string) => {
+      const lines = [...body.matchAll(/^\s*add_header (\S+) (\$cb_h_\w+|"[^"]*");$/gm)].map(([, name, value]) => [name!.toLowerCase(), value!] as const);
+      return {
+        fixed: Object.fromEntries(lines.filter(([, value]) => value.startsWith('"')).map(([name, value]) => [name, value.slice(1, -1)])),
+        perRoute: lines.filter(([name, value]) => value === `$cb_h_${name.replaceAll('-', '_')}`).map(([name]) => name),
+      };
+    };
+    expect(prerendered).toContain('include /etc/nginx/crisis-briefings/own-headers.conf;');
+    const shared = headersOf(prerendered);
+    const locations = [...site.matchAll(/^location \^~ \/_prerendered\/(\w+)\/ \{\n {2}default_type "([^"]+)";\n([\s\S]*?)^\}/gm)].map(([, name, type, body]) => {
+      expect(body, name).toContain('include /etc/nginx/crisis-briefings/prerendered.conf;');
+      const own = headersOf(body!);
+      return [type, { name, fixed: { ...shared.fixed, ...own.fixed }, perRoute: [...shared.perRoute, ...own.perRoute] }];
+    });
     expect(Object.fromEntries(locations)).toEqual(SERVING_LOCATIONS);
-    const perRoute = [...(await shipped('crisis-briefings/prerendered.conf')).matchAll(/^add_header (\S+) \$cb_h_(\w+);$/gm)].map(([, name, variable]) => [name!.toLowerCase(), variable]);
-    expect(perRoute.map(([name]) => name)).toEqual([...ROUTE_HEADERS]);
-    for (const [name, variable] of perRoute) expect(variable).toBe(name!.replaceAll('-', '_'));
+    // Every header some location takes from a map has one in routes.conf.
+    const maps = renderRouteMaps(planStaticRoutes(smallManifest), 'static-routes.json');
+    for (const name of ROUTE_HEADERS) expect(maps).toContain(`map $cb_route $cb_h_${name.replaceAll('-', '_')} {`);
   });
 });
 
@@ -180,7 +200,8 @@ describe.skipIf(unavailable)('nginx -t accepts the shipped configuration', () =>
     const manifest = archiveManifest(12_000);
     expect(Object.keys(manifest.routes)).toHaveLength(12_000);
     const started = performance.now();
-    const routes = renderRouteMaps(planStaticRoutes(manifest), 'static-routes.json');
+    const plan = planStaticRoutes(manifest);
+    const routes = renderRouteMaps(plan, 'static-routes.json');
     const renderMs = performance.now() - started;
     const result = await testNginxConfig(await install(routes, shippedMain), dir);
     console.info(`12,000 routes: routes.conf rendered in ${renderMs.toFixed(0)} ms (${(routes.length / 1e6).toFixed(1)} MB), nginx -t in ${result.ms.toFixed(0)} ms`);
@@ -188,5 +209,6 @@ describe.skipIf(unavailable)('nginx -t accepts the shipped configuration', () =>
     // Hash sizes too small for the maps make nginx warn (and try every size up to the maximum).
     expect(result.output).not.toContain('[warn]');
     expect(result.ms).toBeLessThan(10_000);
+    expect(plan.skipped).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { nginxUnavailableReason, startNginx, type NginxProcess } from '@/tests/s
 import { freePort } from '@/tests/support/deployment/ports';
 import { makeSelfSignedCertificate } from '@/tests/support/deployment/tls';
 import { writeLocalNginxConfig } from '@/tests/support/deployment/nginx-config';
+import { CONTENT_CACHE_CONTROL as CACHE, ENCODING_VARY, PAGE_VARY, withVary } from '@/lib/server/response-policy';
 import type { StaticRoutesManifest } from '@/lib/server/static-routes';
 
 const unavailable = nginxUnavailableReason();
@@ -21,19 +22,20 @@ if (unavailable) console.warn(`nginx routing tests SKIPPED: ${unavailable}`);
  * the app.
  */
 const CSP = "default-src 'self'; script-src 'self' 'sha256-abc='";
-const CACHE = 'public, max-age=300';
+const VARY = withVary(PAGE_VARY, ENCODING_VARY);
+const PAGE_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'cache-control': CACHE, vary: VARY };
 const manifest: StaticRoutesManifest = {
   version: 1,
   buildId: 'routing',
   commonHeaders: { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' },
   routes: {
-    '/mali': { file: 'server/app/mali.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'cache-control': CACHE, vary: 'rsc, accept-encoding' } },
+    '/mali': { file: 'server/app/mali.html', status: 200, headers: PAGE_HEADERS },
     '/mali/crisiswatch.csv': {
       file: 'server/app/mali/crisiswatch.csv.body',
       status: 200,
       headers: { 'content-type': 'text/csv; charset=utf-8; header=present', 'content-disposition': 'inline; filename="mali.csv"', 'cache-control': CACHE },
     },
-    '/not-built': { file: 'server/app/not-built.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': CACHE } },
+    '/not-built': { file: 'server/app/not-built.html', status: 200, headers: PAGE_HEADERS },
   },
   errorPageScriptHashes: [],
 };
@@ -152,17 +154,17 @@ describe.skipIf(unavailable)('nginx in front of the app', () => {
     expect(br.headers['content-encoding']).toEqual(['br']);
     expect(brotliDecompressSync(br.bytes).toString()).toBe(PAGE);
     expect(br.headers['content-length']).toEqual([String(br.bytes.length)]);
-    expect(br.headers.vary).toEqual(['rsc, accept-encoding']);
+    expect(br.headers.vary).toEqual([VARY]);
     expect(br.headers['content-security-policy']).toEqual([CSP]);
     expect(br.headers['content-type']).toEqual(['text/html; charset=utf-8']);
     const gzip = await request(`${base}/mali`, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(gzip.headers['content-encoding']).toEqual(['gzip']);
     expect(gunzipSync(gzip.bytes).toString()).toBe(PAGE);
-    expect(gzip.headers.vary).toEqual(['rsc, accept-encoding']);
+    expect(gzip.headers.vary).toEqual([VARY]);
     const plain = await request(`${base}/mali`);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(PAGE);
-    expect(plain.headers.vary).toEqual(['rsc, accept-encoding']);
+    expect(plain.headers.vary).toEqual([VARY]);
     const head = await request(`${base}/mali`, { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
     expect(head.headers['content-encoding']).toEqual(['br']);
     expect(head.headers['content-length']).toEqual([String(br.bytes.length)]);
@@ -188,10 +190,23 @@ describe.skipIf(unavailable)('nginx in front of the app', () => {
     expect(plain.headers.vary).toEqual(['Accept-Encoding']);
   });
 
+  it('answers with the page, as Next itself would, a request with router headers or an `_rsc` query but no `RSC` header', async () => {
+    for (const send of [
+      () => request(`${base}/mali?_rsc=1x2y`),
+      () => request(`${base}/mali`, { headers: { 'Next-Router-Prefetch': '1', 'Next-Router-State-Tree': '%5B%22%22%5D' } }),
+      () => request(`${base}/mali?utm_source=newsletter`),
+    ]) {
+      const { answer, reached } = await reachedApp(send);
+      expect(reached).toBe(false);
+      expect(answer.body).toContain('the prerendered page');
+      expect(answer.headers.vary).toEqual([VARY]);
+    }
+  });
+
   it("sends Next's data requests, other methods and unknown paths to the app", async () => {
     for (const send of [
       () => request(`${base}/mali`, { headers: { RSC: '1' } }),
-      () => request(`${base}/mali?_rsc=1x2y`),
+      () => request(`${base}/mali?_rsc=1x2y`, { headers: { RSC: '1', 'Next-Router-Prefetch': '1' } }),
       () => request(`${base}/mali`, { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
       () => request(`${base}/mali/crisiswatch/filter?verdict=improved`),
       () => request(`${base}/_prerendered/html/server/app/mali.html`),

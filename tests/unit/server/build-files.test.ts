@@ -138,14 +138,24 @@ describe('a prerendered page from the build', () => {
   it('reads a percent-encoded path as nginx does', async () => {
     expect(decoded(await get('/m%61li', { 'accept-encoding': 'br' }))).toBe(PAGE);
   });
+
+  it('answers with the page, as Next itself would, a request with router headers or an `_rsc` query but no `RSC` header', async () => {
+    for (const [pathname, headers] of [
+      ['/mali?_rsc=1x2y', { 'accept-encoding': 'br' }],
+      ['/mali', { 'accept-encoding': 'br', 'next-router-prefetch': '1', 'next-router-state-tree': '%5B%22%22%5D' }],
+    ] as const) {
+      const answer = await get(pathname, headers);
+      expect(answer.status, `${pathname} ${JSON.stringify(headers)}`).toBe(200);
+      expect(decoded(answer)).toBe(PAGE);
+    }
+  });
 });
 
 describe('what stays with Next', () => {
   it("Next's data requests, other methods, other statuses, a trailing slash, unknown paths, and a route whose file is missing", async () => {
     for (const [pathname, headers, method] of [
       ['/mali', { rsc: '1' }, 'GET'],
-      ['/mali', { 'next-router-prefetch': '1' }, 'GET'],
-      ['/mali?_rsc=1x2y', {}, 'GET'],
+      ['/mali?_rsc=1x2y', { rsc: '1', 'next-router-prefetch': '1' }, 'GET'],
       ['/mali', {}, 'POST'],
       ['/gone', {}, 'GET'],
       ['/mali/', {}, 'GET'],
