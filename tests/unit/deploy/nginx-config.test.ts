@@ -62,7 +62,11 @@ describe('which routes nginx serves itself', () => {
     expect(maps).not.toContain('$cb_h_cache_control');
     // A page's Vary is written out in its location: the map holds only the other types' routes.
     expect(maps).toMatch(/map \$cb_route \$cb_h_vary \{\n  default "";\n  "\/mali\/feed.xml" "accept-encoding";\n\}/);
-    expect(maps).toContain('"/mali/crisiswatch.csv" "inline; filename=\\"mali-crisiswatch.csv\\"";');
+    const withCopies = { ...smallManifest.routes['/mali/crisiswatch.csv']!, headers: { ...smallManifest.routes['/mali/crisiswatch.csv']!.headers, vary: ENCODING_VARY } };
+    const twoWithCopies = renderRouteMaps(planStaticRoutes({ ...smallManifest, routes: { ...smallManifest.routes, '/mali/crisiswatch.csv': withCopies } }), 'static-routes.json');
+    expect(twoWithCopies).toMatch(/map \$cb_route \$cb_h_vary \{\n  default "accept-encoding";\n\}/);
+    // Only the CSV location reads a file name: its one route's is the default.
+    expect(maps).toMatch(/map \$cb_route \$cb_h_content_disposition \{\n  default "inline; filename=\\"mali-crisiswatch.csv\\"";\n\}/);
     expect(maps).toContain('"/mali" "/_prerendered/html/server/app/mali.html";');
   });
 });
