@@ -63,9 +63,15 @@ export function planStaticRoutes(manifest: StaticRoutesManifest): StaticRoutePla
     const { 'content-type': contentType = 'application/octet-stream', ...rest } = headers;
     const kept = Object.fromEntries(Object.entries(rest).filter(([name]) => !NGINX_OWNS.has(name)));
     const location = servingLocation(contentType);
-    const mismatch = location ? headerMismatch(location, kept) : `deploy/nginx/crisis-briefings/site.conf has no location for its content type ${JSON.stringify(contentType)}`;
-    if (mismatch !== undefined) skipped.push({ path, reason: mismatch });
-    if (mismatch !== undefined || location === undefined) continue;
+    if (!location) {
+      skipped.push({ path, reason: `deploy/nginx/crisis-briefings/site.conf has no location for its content type ${JSON.stringify(contentType)}` });
+      continue;
+    }
+    const mismatch = headerMismatch(location, kept);
+    if (mismatch) {
+      skipped.push({ path, reason: mismatch });
+      continue;
+    }
     const perRoute = Object.fromEntries(Object.entries(kept).filter(([name]) => location.perRoute.includes(name)));
     served.push({ path, file: route.file.replaceAll('\\', '/'), contentType, headers: perRoute });
   }
