@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
-import { runWithChildCpu, type CpuSample } from './nginx-cost';
+import { TICKS_PER_SECOND, type CpuSample } from './process-tree';
 
 /**
  * `bytesPerResponse`: everything read (status line, headers, body as sent) over the requests
@@ -39,4 +39,15 @@ export async function load(url: string, connections: number, seconds: number, he
   if (!Number.isFinite(rate) || !p99) throw new Error(`could not read wrk's output:\n${output}`);
   const bytesPerResponse = read ? (Number(read[2]) * UNITS[read[3] as keyof typeof UNITS]) / Math.max(1, Number(read[1])) : Number.NaN;
   return { requestsPerSecond: rate, p99: Number(p99[1]) * scale[p99[2] as keyof typeof scale], errors: socketErrors + non2xx, bytesPerResponse, requests: read ? Number(read[1]) : Number.NaN, toolCpu };
+}
+
+/** The load tool's own CPU: wrk run through a shell that reports its children's times (cutime, cstime) when wrk ends. */
+function runWithChildCpu(command: string, args: string[]): Promise<{ stdout: string; cpu: CpuSample }> {
+  return new Promise((resolve, reject) => {
+    execFile('/bin/sh', ['-c', 'status=0; "$@" || status=$?; cat /proc/$$/stat >&2; exit $status', 'sh', command, ...args], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) return reject(error);
+      const fields = stderr.slice(stderr.lastIndexOf(')') + 2).trim().split(' ');
+      resolve({ stdout, cpu: { user: Number(fields[13]) / TICKS_PER_SECOND, system: Number(fields[14]) / TICKS_PER_SECOND } });
+    });
+  });
 }

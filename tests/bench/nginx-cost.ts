@@ -1,15 +1,13 @@
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { findNginx } from '../support/deployment/nginx-process';
 import { freePort } from '../support/deployment/ports';
-import { TICKS_PER_SECOND, treeRss } from './process-tree';
+import { TICKS_PER_SECOND, treeRss, type CpuSample } from './process-tree';
 
 /** Where each nginx's time goes per request: CPU seconds from /proc, instructions from callgrind. */
-
-export type CpuSample = { user: number; system: number };
 
 /**
  * CPU an nginx (its master and workers) used while `work` ran, in seconds. A process started
@@ -109,15 +107,4 @@ export async function nginxInstructionsPerRequest(
     await rm(out, { force: true });
   }
   return (totals[1]! - totals[0]!) / requests;
-}
-
-/** The load tool's own CPU: wrk run through a shell that reports its children's times (cutime, cstime) when wrk ends. */
-export function runWithChildCpu(command: string, args: string[]): Promise<{ stdout: string; cpu: CpuSample }> {
-  return new Promise((resolve, reject) => {
-    execFile('/bin/sh', ['-c', 'status=0; "$@" || status=$?; cat /proc/$$/stat >&2; exit $status', 'sh', command, ...args], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) return reject(error);
-      const fields = stderr.slice(stderr.lastIndexOf(')') + 2).trim().split(' ');
-      resolve({ stdout, cpu: { user: Number(fields[13]) / TICKS_PER_SECOND, system: Number(fields[14]) / TICKS_PER_SECOND } });
-    });
-  });
 }

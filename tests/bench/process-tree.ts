@@ -24,6 +24,9 @@ export type TreeMemory = {
 
 export const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
+/** CPU seconds a process used, in user space and in the kernel. */
+export type CpuSample = { user: number; system: number };
+
 const PAGE_KB = 4;
 const SAMPLE_MS = 500;
 
