@@ -37,8 +37,11 @@ export type StoreGate = {
    * StoreUnavailableError (and the gate closes); any other error is passed on as it is.
    */
   run: <T>(work: (store: SubscriberDb) => Promise<T>) => Promise<T>;
-  /** The store once opened, without waiting (the rate limiter uses it when it is there). */
-  current: () => SubscriberDb | undefined;
+  /**
+   * The opened, migrated store, opening it first if no one has yet (the shared rate limit waits
+   * for it as a post does); undefined while it is down or closed, or if opening it fails.
+   */
+  opened: () => Promise<SubscriberDb | undefined>;
   health: () => StoreHealth;
   close: () => Promise<void>;
 };
@@ -110,22 +113,24 @@ export function createStoreGate(url: string, options: GateOptions = {}): StoreGa
     return opening;
   }
 
+  async function run<T>(work: (store: SubscriberDb) => Promise<T>): Promise<T> {
+    if (closed) throw new StoreUnavailableError(STORE_RETRY_AFTER_SECONDS);
+    if (health.state === 'down') throw new StoreUnavailableError(STORE_RETRY_AFTER_SECONDS, { cause: new Error(health.lastError) });
+    try {
+      const result = await work(await open());
+      markUp();
+      return result;
+    } catch (error) {
+      // A bug or bad input in `work` (a date out of range, say) is not an outage: its caller reports it.
+      if (!isStoreFault(error)) throw error;
+      markDown(error);
+      throw new StoreUnavailableError(STORE_RETRY_AFTER_SECONDS, { cause: error });
+    }
+  }
+
   return {
-    async run(work) {
-      if (closed) throw new StoreUnavailableError(STORE_RETRY_AFTER_SECONDS);
-      if (health.state === 'down') throw new StoreUnavailableError(STORE_RETRY_AFTER_SECONDS, { cause: new Error(health.lastError) });
-      try {
-        const result = await work(await open());
-        markUp();
-        return result;
-      } catch (error) {
-        // A bug or bad input in `work` (a date out of range, say) is not an outage: its caller reports it.
-        if (!isStoreFault(error)) throw error;
-        markDown(error);
-        throw new StoreUnavailableError(STORE_RETRY_AFTER_SECONDS, { cause: error });
-      }
-    },
-    current: () => store,
+    run,
+    opened: () => run(async (opened) => opened).catch(() => undefined),
     health: () => health,
     async close() {
       closed = true;

@@ -13,11 +13,12 @@ const PRUNE_EVERY_MS = 5 * 60_000;
 /**
  * Counts posts per client in the subscriber store (rate-limiter-flexible over the same SQLite
  * file or PostgreSQL database), so every instance behind a load balancer shares one count and the
- * limit is the setting, not the setting times the instances. Until the store has been opened, or
- * while a count in it fails, this instance counts in memory instead: a store outage never turns
- * into a refusal of its own, nor into no limit at all.
+ * limit is the setting, not the setting times the instances. `sharedStore` waits for a store that
+ * is being opened (a freshly started instance's first posts count there too) and gives nothing
+ * while it is down: then, or while a count in it fails, this instance counts in memory instead,
+ * so a store outage never turns into a refusal of its own, nor into no limit at all.
  */
-export function createRateLimiter(limit: number, currentStore: () => SubscriberDb | undefined = () => undefined): RateLimiter {
+export function createRateLimiter(limit: number, sharedStore: () => Promise<SubscriberDb | undefined> = async () => undefined): RateLimiter {
   if (limit === 0) return { take: async () => ({ allowed: true }) };
   const options = { points: limit, duration: WINDOW_SECONDS, keyPrefix: 'subscribe' };
   const memory = new RateLimiterMemory(options);
@@ -42,7 +43,7 @@ export function createRateLimiter(limit: number, currentStore: () => SubscriberD
 
   return {
     async take(key) {
-      const store = currentStore();
+      const store = await sharedStore();
       try {
         await limiterFor(store).consume(key);
         return { allowed: true };

@@ -70,7 +70,7 @@ export function createSubscriptionService({ sendsMail, holdsProcessOpen = false 
     { enabled: sendsMail, beforeDrain: createAnnouncer(path.resolve(settings.NEXT_DIST_DIR), log) },
   );
   // While the store is down the limiter counts in memory rather than waiting on it.
-  const rateLimiter = createRateLimiter(settings.SUBSCRIBE_RATE_LIMIT, () => (store.health().state === 'down' ? undefined : store.current()));
+  const rateLimiter = createRateLimiter(settings.SUBSCRIBE_RATE_LIMIT, store.opened);
   sender.start(settings.OUTBOX_INTERVAL_MS, { holdsProcessOpen });
   void sender.drainSoon();
   onShutdown('subscriptions', async () => {

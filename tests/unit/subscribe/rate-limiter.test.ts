@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientAddress, rateLimitKey } from '@/lib/subscribe/client-address';
+import { createStoreGate } from '@/lib/db/store-gate';
 import { createRateLimiter } from '@/lib/subscribe/rate-limiter';
 import { onEachBackend } from '../subscriptions/backends';
 
@@ -28,25 +29,49 @@ describe('the subscribe rate limit', () => {
     expect((await limiter.take('a')).allowed).toBe(true);
   });
 
+  it('counts in memory when the store cannot be opened, rather than refusing or letting every post through', async () => {
+    // A SQLite file whose folder is a file: opening it fails at once.
+    const gate = createStoreGate('/dev/null/subscribers.db', { log: () => {} });
+    try {
+      const limiter = createRateLimiter(2, gate.opened);
+      expect(await takes(limiter, 'd', 3)).toEqual([true, true, false]);
+      expect(gate.health().state).toBe('down');
+    } finally {
+      await gate.close();
+    }
+  });
+
   it('is off at 0', async () => {
     const limiter = createRateLimiter(0);
     expect((await takes(limiter, 'a', 1000)).every(Boolean)).toBe(true);
   });
 });
 
-onEachBackend('the rate limit shared through the store', (store) => {
+onEachBackend('the rate limit shared through the store', (store, place) => {
   it('counts a client’s posts across instances, so N instances do not allow N times the limit', async () => {
     // Two instances of the app, each with its own limiter, over the same store.
-    const first = createRateLimiter(3, () => store());
-    const second = createRateLimiter(3, () => store());
+    const first = createRateLimiter(3, async () => store());
+    const second = createRateLimiter(3, async () => store());
     const answers = [];
     for (let index = 0; index < 6; index += 1) answers.push((await (index % 2 ? second : first).take('198.51.100.7')).allowed);
     expect(answers).toEqual([true, true, true, false, false, false]);
     expect((await second.take('198.51.100.8')).allowed).toBe(true);
   });
 
+  it('counts on the shared store from an instance’s first post, before anything else has opened it', async (context) => {
+    // Two freshly started instances: each has its own gate, and nothing has opened the store yet.
+    const gates = [createStoreGate(place.location(), { log: () => {} }), createStoreGate(place.location(), { log: () => {} })];
+    context.onTestFinished(async () => {
+      await Promise.all(gates.map((gate) => gate.close()));
+    });
+    const limiters = gates.map((gate) => createRateLimiter(3, gate.opened));
+    const answers = [];
+    for (let index = 0; index < 6; index += 1) answers.push((await limiters[index % 2]!.take('198.51.100.9')).allowed);
+    expect(answers).toEqual([true, true, true, false, false, false]);
+  });
+
   it('still limits, in memory, when the store fails', async () => {
-    const limiter = createRateLimiter(2, () => store());
+    const limiter = createRateLimiter(2, async () => store());
     await store().close();
     expect(await takes(limiter, 'c', 3)).toEqual([true, true, false]);
   });
