@@ -94,6 +94,7 @@ export async function deploymentBench(): Promise<void> {
         }),
       ),
     );
+    printRoundByRound(servers, seen);
     console.log();
     printWhereTheTimeWent(targets, seen, nginxSeconds);
     await instructionsPerRequest(dir, distDir, page.file, deployment);
@@ -265,6 +266,22 @@ const perRequest = (seconds: number, requests: number) => `${((seconds * 1e6) / 
  * ratio follows these sums (the machine's other work moves it too). Read from /proc (clock
  * ticks: a few percent).
  */
+/**
+ * Each round's ratio against the baseline run of the same round: the machine's drift from one
+ * round to the next moves both alike, so the spread of these is what the ratio above can be read to.
+ */
+function printRoundByRound(servers: { name: string }[], seen: Map<string, Load[]>) {
+  const [baseline, ...others] = servers;
+  console.log('req/s against the baseline run of the same round, rounds in order (the median of these need not be the ratio of the medians above):');
+  for (const encoding of ENCODINGS) {
+    const baselineRuns = seen.get(`${baseline!.name} ${encoding.name}`)!;
+    for (const server of others) {
+      const ratios = seen.get(`${server.name} ${encoding.name}`)!.map((run, round) => run.requestsPerSecond / baselineRuns[round]!.requestsPerSecond);
+      console.log(`  ${server.name}, ${encoding.name}, round by round: ${ratios.map((value) => ratio(value, 1)).join(' ')} (median ${ratio(median(ratios), 1)})`);
+    }
+  }
+}
+
 function printWhereTheTimeWent(targets: { key: string; name: string; encoding: { name: string }; nginxPid?: number }[], seen: Map<string, Load[]>, nginxSeconds: Map<string, CpuSample>) {
   const rows = targets
     .filter((target) => target.nginxPid !== undefined)
