@@ -26,6 +26,8 @@ const ENCODINGS: { name: string; headers: Record<string, string> }[] = [
   { name: 'gzip, br', headers: { 'Accept-Encoding': 'gzip, br' } },
   { name: '(none)', headers: {} },
 ];
+/** The key of one server's runs with one encoding. */
+const runsKey = (server: { name: string }, encoding: { name: string }) => `${server.name} ${encoding.name}`;
 
 /**
  * /mali at 50 connections through the deployment (nginx in front of two instances), against
@@ -54,7 +56,7 @@ export async function deploymentBench(): Promise<void> {
       { name: 'deployment: nginx + 2 instances', url: `${deployment.url}/mali`, nginxPid: deployment.nginx.pid },
       { name: 'bare npm start (one process)', url: `${bare.url}/mali`, nginxPid: undefined },
     ];
-    const targets = servers.flatMap((server) => ENCODINGS.map((encoding) => ({ ...server, encoding, key: `${server.name} ${encoding.name}` })));
+    const targets = servers.flatMap((server) => ENCODINGS.map((encoding) => ({ ...server, encoding, key: runsKey(server, encoding) })));
     const seen = new Map<string, Load[]>(targets.map((target) => [target.key, []]));
     // The CPU each nginx used over all rounds, to read the ratio by: where the time went.
     const nginxSeconds = new Map<string, CpuSample>();
@@ -89,7 +91,7 @@ export async function deploymentBench(): Promise<void> {
             ms(median(runs.map((run) => run.p99))),
             bytes(Math.round(median(runs.map((run) => run.bytesPerResponse)))),
             String(runs.reduce((sum, run) => sum + run.errors, 0)),
-            ratio(rate, rateOf(`${servers[0]!.name} ${target.encoding.name}`)),
+            ratio(rate, rateOf(runsKey(servers[0]!, target.encoding))),
           ];
         }),
       ),
@@ -261,12 +263,6 @@ async function startFileServer(dir: string, file: string) {
 const perRequest = (seconds: number, requests: number) => `${((seconds * 1e6) / Math.max(1, requests)).toFixed(2)}`;
 
 /**
- * The CPU each nginx and the load generator used a request, over all rounds: on two
- * shared cores, every microsecond one of them spends is one the other has not, so the req/s
- * ratio follows these sums (the machine's other work moves it too). Read from /proc (clock
- * ticks: a few percent).
- */
-/**
  * Each round's ratio against the baseline run of the same round: the machine's drift from one
  * round to the next moves both alike, so the spread of these is what the ratio above can be read to.
  */
@@ -274,14 +270,20 @@ function printRoundByRound(servers: { name: string }[], seen: Map<string, Load[]
   const [baseline, ...others] = servers;
   console.log('req/s against the baseline run of the same round, rounds in order (the median of these need not be the ratio of the medians above):');
   for (const encoding of ENCODINGS) {
-    const baselineRuns = seen.get(`${baseline!.name} ${encoding.name}`)!;
+    const baselineRuns = seen.get(runsKey(baseline!, encoding))!;
     for (const server of others) {
-      const ratios = seen.get(`${server.name} ${encoding.name}`)!.map((run, round) => run.requestsPerSecond / baselineRuns[round]!.requestsPerSecond);
+      const ratios = seen.get(runsKey(server, encoding))!.map((run, round) => run.requestsPerSecond / baselineRuns[round]!.requestsPerSecond);
       console.log(`  ${server.name}, ${encoding.name}, round by round: ${ratios.map((value) => ratio(value, 1)).join(' ')} (median ${ratio(median(ratios), 1)})`);
     }
   }
 }
 
+/**
+ * The CPU each nginx and the load generator used a request, over all rounds: on two
+ * shared cores, every microsecond one of them spends is one the other has not, so the req/s
+ * ratio follows these sums (the machine's other work moves it too). Read from /proc (clock
+ * ticks: a few percent).
+ */
 function printWhereTheTimeWent(targets: { key: string; name: string; encoding: { name: string }; nginxPid?: number }[], seen: Map<string, Load[]>, nginxSeconds: Map<string, CpuSample>) {
   const rows = targets
     .filter((target) => target.nginxPid !== undefined)
